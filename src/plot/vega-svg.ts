@@ -1,0 +1,29 @@
+/**
+ * Vega-Lite spec → SVG string, headless. Vega and Vega-Lite are imported lazily so that loading
+ * the CLI does not pay for them unless a chart is drawn.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { VEGA_LITE_CONFIG } from './theme.js';
+
+type VegaModules = [typeof import('vega'), typeof import('vega-lite')];
+let modules: Promise<VegaModules> | undefined;
+
+function loadVega(): Promise<VegaModules> {
+  modules ??= Promise.all([import('vega'), import('vega-lite')]);
+  return modules;
+}
+
+/** Compile a Vega-Lite spec (with the shared theme as its config) and render it to SVG. */
+export async function vegaLiteToSvg(spec: TopLevelSpec): Promise<string> {
+  const [vega, vegaLite] = await loadVega();
+  const themed = { ...spec, config: { ...VEGA_LITE_CONFIG, ...spec.config } } as TopLevelSpec;
+  // Only errors are reported: Vega-Lite's warnings are about defaults we chose deliberately.
+  const logger = vega.logger(vega.Error);
+  const compiled = vegaLite.compile(themed, { logger }).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
