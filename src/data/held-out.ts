@@ -1,0 +1,34 @@
+/**
+ * Training data plus held-out data, either from a second set of files (validated against the same
+ * declarations and options) or as a seeded random fraction of the training files.
+ */
+import { loadData, type LoadOptions, type Sources } from './load.js';
+import type { DataDiagnostic } from './diagnostic.js';
+import type { DataSpec, Dataset } from './spec.js';
+import { splitData, type RngOrSeed } from './split.js';
+
+export type HeldOut = { readonly sources: Sources } | { readonly fraction: number; readonly seed: RngOrSeed };
+
+export interface TrainAndHeldOut {
+  /** Both present only when there are no errors. */
+  readonly train?: Dataset;
+  readonly heldOut?: Dataset;
+  readonly diagnostics: readonly DataDiagnostic[];
+  readonly omitted: number;
+}
+
+export function loadWithHeldOut(sources: Sources, specs: readonly DataSpec[], heldOut: HeldOut, options: LoadOptions = {}): TrainAndHeldOut {
+  const main = loadData(sources, specs, options);
+  if ('fraction' in heldOut) {
+    if (!main.dataset) return main;
+    const { train, heldOut: held } = splitData(main.dataset, heldOut);
+    return { train, heldOut: held, diagnostics: main.diagnostics, omitted: main.omitted };
+  }
+  // Labels belong to the training files; the held-out files may carry their own label column.
+  const { labels: _labels, ...heldOptions } = options;
+  const second = loadData(heldOut.sources, specs, heldOptions);
+  const diagnostics = [...main.diagnostics, ...second.diagnostics];
+  const omitted = main.omitted + second.omitted;
+  if (!main.dataset || !second.dataset) return { diagnostics, omitted };
+  return { train: main.dataset, heldOut: second.dataset, diagnostics, omitted };
+}
