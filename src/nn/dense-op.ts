@@ -36,13 +36,20 @@ function ensureRegistered(): void {
 }
 
 function forward({ inputs, attrs }: { inputs: tf.NamedTensorMap; attrs: DenseAttrs }): tf.Tensor {
-  const { x, w, b } = inputs;
+  const { x, w, b } = inputs as { x: tf.Tensor2D; w: tf.Tensor2D; b?: tf.Tensor1D };
   const act = attrs.activation;
-  const fused = fusedActivation(act);
-  // Runs below the tape (the engine is inside a kernel), so these ops record no gradients of their own.
+  const fused = fusedActivation(act) ?? 'linear';
+  // Call the fused kernel directly: the `tf.fused.matMul` op refuses to fuse an activation while a
+  // gradient is being recorded, and we supply the gradient ourselves. We run below the tape (inside
+  // a kernel), so nothing here is recorded.
   return tf.tidy(() => {
-    if (fused !== undefined) return tf.fused.matMul({ a: x!, b: w!, bias: b, activation: fused });
-    return activate(tf.fused.matMul({ a: x!, b: w!, bias: b }), act);
+    const [n, inp] = x.shape;
+    const out = w.shape[1];
+    const inputs3: tf.NamedTensorMap = { a: tf.reshape(x, [1, n, inp]), b: tf.reshape(w, [1, inp, out]) };
+    if (b !== undefined) inputs3['bias'] = b;
+    const z = tf.engine().runKernel('_FusedMatMul', inputs3, { transposeA: false, transposeB: false, activation: fused, leakyreluAlpha: 0 }) as tf.Tensor;
+    const y = tf.reshape(z, [n, out]);
+    return fusedActivation(act) === undefined ? activate(y, act) : y;
   });
 }
 
