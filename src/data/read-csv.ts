@@ -27,12 +27,16 @@ export function parseNumberCell(text: string): number | undefined {
   return undefined;
 }
 
-/** Split one line into cells; double quotes protect commas and `""` is a literal quote. */
-export function splitCsvLine(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
+/**
+ * Split one line into cells; double quotes protect commas and `""` is a literal quote. In the
+ * header (`brackets`), commas inside `[...]` do not split either, so `W[1,2]` needs no quotes.
+ */
+export function splitCsvLine(line: string, brackets = false): string[] {
+  if (!line.includes('"') && !(brackets && line.includes('['))) return line.split(',');
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
+  let depth = 0;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
@@ -42,7 +46,10 @@ export function splitCsvLine(line: string): string[] {
       } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (brackets && (ch === '[' || ch === ']')) {
+      depth += ch === '[' ? 1 : -1;
+      cell += ch;
+    } else if (ch === ',' && depth <= 0) {
       cells.push(cell);
       cell = '';
     } else cell += ch;
@@ -104,7 +111,7 @@ function parseHeader(line: string, ctx: ReadContext): HeaderColumn[] | undefined
   const columns: HeaderColumn[] = [];
   const seen = new Set<string>();
   let ok = true;
-  splitCsvLine(line).forEach((raw, j) => {
+  splitCsvLine(line, true).forEach((raw, j) => {
     const text = raw.trim();
     const m = HEADER_NAME.exec(text);
     if (!m) {
