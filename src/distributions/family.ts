@@ -11,7 +11,7 @@
  *   Categorical: params probs (simplex, rank 1) | logits (real, rank 1); support {0..K-1}, event rank 0
  */
 import type { Tensor } from '@tensorflow/tfjs';
-import type { Constraint } from './constraints.js';
+import type { Constraint } from './constraints/index.js';
 import type { Distribution } from './distribution.js';
 
 export interface ParamSpec {

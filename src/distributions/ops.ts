@@ -1,0 +1,34 @@
+/** Small tensor helpers shared by several families. */
+import * as tf from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs';
+
+/** Anything a parameter may be given as: a tensor, a number, or nested arrays of numbers. */
+export type TensorLike = Tensor | number | number[] | number[][] | number[][][];
+
+/** A float32 tensor from `x` (numbers and arrays are converted; other dtypes are cast). */
+export function toFloat(x: TensorLike): Tensor {
+  if (x instanceof tf.Tensor) return x.dtype === 'float32' ? x : tf.cast(x, 'float32');
+  return tf.tensor(x as number | number[], undefined, 'float32');
+}
+
+/** A one-input op with a hand-written gradient: `f(x)` returns the value and dy ↦ dL/dx. */
+export function customGrad1(
+  f: (x: Tensor) => { value: Tensor; gradFunc: (dy: Tensor) => Tensor },
+): (x: Tensor) => Tensor {
+  const op = tf.customGrad((...inputs: (Tensor | tf.GradSaveFunc)[]) => f(inputs[0] as Tensor));
+  return (x) => op(x);
+}
+
+/** The identity with a zero gradient: a sample that must not carry pathwise gradients. */
+export const detach = customGrad1((x) => ({ value: tf.clone(x), gradFunc: (dy) => tf.zerosLike(dy) }));
+
+/** x · log y with the convention 0 · log 0 = 0 (for probabilities at the edge of their support). */
+export function xlogy(x: Tensor, y: Tensor): Tensor {
+  return tf.tidy(() => tf.where(tf.equal(x, 0), tf.zerosLike(tf.add(x, y)), tf.mul(x, tf.log(y))));
+}
+
+/** Sum over the last `n` axes (n = 0 returns `x`). */
+export function sumRightmost(x: Tensor, n: number): Tensor {
+  if (n === 0) return x;
+  return tf.sum(x, Array.from({ length: n }, (_, i) => x.rank - 1 - i));
+}
