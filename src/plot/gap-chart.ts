@@ -26,6 +26,8 @@ export interface GapRow {
 const APPROX = 'approximation gap';
 const AMORT = 'amortization gap';
 
+const show = (x: number) => Number(x.toPrecision(6));
+
 function checkRow(row: GapRow, i: number): void {
   for (const key of ['logpx', 'elbo', 'approxGap', 'amortGap'] as const) {
     if (!Number.isFinite(row[key])) {
@@ -37,7 +39,7 @@ function checkRow(row: GapRow, i: number): void {
   // The parts are differences of the same estimates, so they must add up to rounding error.
   if (Math.abs(total - parts) > 1e-4 * Math.max(1, Math.abs(row.logpx))) {
     throw new PlotInputError(
-      `gapChart row ${i} (guide "${row.guide}"): approxGap + amortGap = ${parts} but logpx − elbo = ${total}`,
+      `gapChart row ${i} (guide "${row.guide}"): approxGap + amortGap = ${show(parts)} but logpx − elbo = ${show(total)}`,
     );
   }
 }

@@ -56,19 +56,20 @@ export async function scatter2d(
   };
   if (labels !== undefined) {
     const domain = labelDomain(labels);
-    const legend = { title: opts.labelName ?? 'label' };
+    // The title names the label both in the legend and in each point's aria-label.
+    const title = opts.labelName ?? 'label';
     encoding.color = {
       field: 'label',
       type: 'nominal',
+      title,
       scale: { domain, range: domain.map((_, i) => PALETTE[i % PALETTE.length]!) },
-      legend,
     };
     if (domain.length > PALETTE.length) {
       encoding.shape = {
         field: 'label',
         type: 'nominal',
+        title,
         scale: { domain, range: domain.map((_, i) => SHAPES[i % SHAPES.length]!) },
-        legend,
       };
     }
   }
