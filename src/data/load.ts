@@ -126,7 +126,7 @@ export function loadData(sources: Sources, specs: readonly DataSpec[], options: 
   for (const f of counted) {
     if (f.n !== reference!.n) {
       sink.error(D.rowCount, { file: f.file, column: f.display ?? f.name },
-        `'${f.name}' has ${f.n} rows but '${reference!.name}' (${reference!.file}) has ${reference!.n}`,
+        `'${f.name}' has ${f.n} row${f.n === 1 ? '' : 's'} but '${reference!.name}' (${reference!.file}) has ${reference!.n}`,
         'every data variable needs one value per data row');
     }
   }

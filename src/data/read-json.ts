@@ -18,8 +18,9 @@ export function readJson(text: string, ctx: ReadContext): RawField[] {
     sink.error(D.malformed, { file }, `invalid JSON: ${(e as Error).message}`);
     return [];
   }
-  const table = Array.isArray(parsed) ? rowsToColumns(parsed, ctx) : parsed;
-  if (table === undefined) return [];
+  const fromRows = Array.isArray(parsed) ? rowsToColumns(parsed, ctx) : undefined;
+  if (Array.isArray(parsed) && fromRows === undefined) return [];
+  const table = fromRows?.columns ?? parsed;
   if (table === null || typeof table !== 'object' || Array.isArray(table)) {
     sink.error(D.malformed, { file }, 'expected an object of arrays or an array of row objects',
       'write {"x": [row1, row2, ...], "y": [...]} or [{"x": ..., "y": ...}, ...]');
@@ -38,7 +39,9 @@ export function readJson(text: string, ctx: ReadContext): RawField[] {
   }
   const fields: RawField[] = [];
   for (const [name, rows] of entries) {
-    if (!Array.isArray(rows)) {
+    if (fromRows?.incomplete.has(name)) {
+      fields.push({ name, file, n: 0, shape: [], values: new Float64Array(0), broken: true });
+    } else if (!Array.isArray(rows)) {
       sink.error(D.malformed, { file, column: name }, `'${name}' is not an array of rows`);
       fields.push({ name, file, n: 0, shape: [], values: new Float64Array(0), broken: true });
     } else if (rows.length === 0) {
@@ -49,36 +52,35 @@ export function readJson(text: string, ctx: ReadContext): RawField[] {
   return fields;
 }
 
-/** `[{x, y}, ...]` → `{x: [...], y: [...]}`; a row missing a key is reported. */
-function rowsToColumns(rows: readonly unknown[], ctx: ReadContext): Record<string, unknown[]> | undefined {
+/**
+ * `[{x, y}, ...]` → `{x: [...], y: [...]}`. A row that is not an object or lacks a key is
+ * reported; the keys it affects are `incomplete` (provided, but not validated further).
+ */
+function rowsToColumns(rows: readonly unknown[], ctx: ReadContext): { columns: Record<string, unknown[]>; incomplete: Set<string> } | undefined {
   const { file, sink } = ctx;
   if (rows.length === 0) {
     sink.error(D.empty, { file }, 'the file is an empty array');
     return undefined;
   }
-  const keys: string[] = [];
-  for (const row of rows) {
-    if (row !== null && typeof row === 'object' && !Array.isArray(row)) {
-      for (const key of Object.keys(row)) if (!keys.includes(key)) keys.push(key);
-    }
-  }
+  const isRow = (row: unknown): row is Record<string, unknown> => row !== null && typeof row === 'object' && !Array.isArray(row);
+  const keys = [...new Set(rows.filter(isRow).flatMap((row) => Object.keys(row)))];
   const columns: Record<string, unknown[]> = Object.fromEntries(keys.map((k) => [k, []]));
-  let ok = true;
+  const incomplete = new Set<string>();
   rows.forEach((row, r) => {
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+    if (!isRow(row)) {
       sink.error(D.malformed, { file, row: r + 1 }, 'the row is not an object', 'each row is an object like {"x": [...], "y": 0.5}');
-      ok = false;
+      keys.forEach((k) => incomplete.add(k));
       return;
     }
     for (const key of keys) {
       if (!(key in row)) {
         sink.error(D.missing, { file, row: r + 1, column: key }, `the row has no '${key}'`);
-        ok = false;
+        incomplete.add(key);
       }
-      columns[key]!.push((row as Record<string, unknown>)[key]);
+      columns[key]!.push(row[key]);
     }
   });
-  return ok ? columns : undefined;
+  return { columns, incomplete };
 }
 
 /** The nested-array shape of a value: [] for a number, [3] for [1, 2, 3]. */
@@ -105,7 +107,8 @@ function flattenRows(name: string, rows: readonly unknown[], ctx: ReadContext): 
     const rowShape = shapeOf(rows[r]);
     const leaves = rowSize === 0 ? [] : flatLeaves(rows[r], shape);
     if (leaves === undefined || rowShape.join() !== shape.join()) {
-      sink.error(D.rowLength, at, `the value has shape [${rowShape.join(', ')}] but row 1 has shape [${shape.join(', ')}]`,
+      const problem = rowShape.join() === shape.join() ? 'the value is a ragged array' : `the value has shape [${rowShape.join(', ')}]`;
+      sink.error(D.rowLength, at, `${problem} but row 1 has shape [${shape.join(', ')}]`,
         'every row of a variable must have the same shape');
       broken = true;
       continue;
