@@ -47,7 +47,7 @@ export async function latentScatter(
       yLabel: dim === 2 ? `${z}${subscript(2)}` : 'data row',
     });
   }
-  const pca = principalComponents(latents, n, dim, 2);
+  const pca = await principalComponents(latents, n, dim, 2);
   const pct = (r: number) => `${(100 * r).toFixed(1)}% of variance`;
   return scatter2d(pca.scores, labels, {
     ...base,

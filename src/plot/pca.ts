@@ -4,12 +4,12 @@
  * With X the n×d data centred by its column means μ, the sample covariance is
  * C = XᵀX / (n − 1). Its unit eigenvectors v₁, v₂, … ordered by decreasing eigenvalue λ₁ ≥ λ₂ ≥ …
  * are the principal axes; the scores are (x − μ)·vₖ and λₖ / Σλ is the share of variance each
- * axis explains. The eigenproblem is solved with mathjs (Jacobi rotations for symmetric input).
+ * axis explains. The eigenproblem is solved with mathjs (Jacobi rotations for symmetric input),
+ * imported on first use because mathjs takes about a second to load.
  *
  * Eigenvectors are defined only up to sign, so each axis is flipped to make its largest-magnitude
  * coordinate positive (the first one on ties): the same data always gives the same picture.
  */
-import { eigs } from 'mathjs';
 import { requireInteger, requireFinite, requireLength } from './check-input.js';
 
 export interface Pca {
@@ -26,7 +26,7 @@ export interface Pca {
 }
 
 /** The first `k` principal components of `data` (row-major n×d). */
-export function principalComponents(data: ArrayLike<number>, n: number, d: number, k = 2): Pca {
+export async function principalComponents(data: ArrayLike<number>, n: number, d: number, k = 2): Promise<Pca> {
   requireInteger('PCA rows n', n, 2);
   requireInteger('PCA columns d', d, 1);
   requireInteger('PCA component count k', k, 1);
@@ -51,6 +51,7 @@ export function principalComponents(data: ArrayLike<number>, n: number, d: numbe
     }
   }
 
+  const { eigs } = await import('mathjs');
   const { eigenvectors } = eigs(cov, { eigenvectors: true });
   const pairs = eigenvectors
     .map((e) => ({ value: Number(e.value), vector: (e.vector as number[]).map(Number) }))

@@ -22,8 +22,8 @@ function embed(v1: number[], v2: number[]): Float64Array {
 }
 
 describe('principalComponents', () => {
-  it('recovers the axes, variances and scores of a plane embedded in 5-D', () => {
-    const pca = principalComponents(embed(u1, u2), grid.length, 5, 2);
+  it('recovers the axes, variances and scores of a plane embedded in 5-D', async () => {
+    const pca = await principalComponents(embed(u1, u2), grid.length, 5, 2);
     for (let j = 0; j < 5; j++) {
       expect(pca.mean[j]).toBeCloseTo(mu[j]!, 12);
       expect(pca.components[j]).toBeCloseTo(u1[j]!, 10);
@@ -39,11 +39,11 @@ describe('principalComponents', () => {
     });
   });
 
-  it('fixes the sign of each axis so that its largest-magnitude coordinate is positive', () => {
+  it('fixes the sign of each axis so that its largest-magnitude coordinate is positive', async () => {
     // The same plane described with negated directions gives the same components, and the
     // scores flip instead.
     const neg = (v: number[]) => v.map((x) => -x);
-    const pca = principalComponents(embed(neg(u1), neg(u2)), grid.length, 5, 2);
+    const pca = await principalComponents(embed(neg(u1), neg(u2)), grid.length, 5, 2);
     for (let j = 0; j < 5; j++) {
       expect(pca.components[j]).toBeCloseTo(u1[j]!, 10);
       expect(pca.components[5 + j]).toBeCloseTo(u2[j]!, 10);
@@ -52,9 +52,9 @@ describe('principalComponents', () => {
     expect(pca.scores[1]).toBeCloseTo(1, 10);
   });
 
-  it('caps k at the dimension and accepts Float32Array input', () => {
+  it('caps k at the dimension and accepts Float32Array input', async () => {
     const data = new Float32Array([0, 0, 2, 2, 4, 4]);
-    const pca = principalComponents(data, 3, 2, 5);
+    const pca = await principalComponents(data, 3, 2, 5);
     expect(pca.components.length).toBe(4);
     expect(pca.components[0]).toBeCloseTo(Math.SQRT1_2, 6);
     expect(pca.components[1]).toBeCloseTo(Math.SQRT1_2, 6);
@@ -62,9 +62,11 @@ describe('principalComponents', () => {
     expect(pca.variances[1]).toBeCloseTo(0, 6);
   });
 
-  it('reports mis-sized or non-finite data by name', () => {
-    expect(() => principalComponents(new Float32Array(5), 2, 3)).toThrow(/PCA data \(n×d\) has length 5, expected 6/);
-    expect(() => principalComponents([1, NaN, 0, 0], 2, 2)).toThrow(PlotInputError);
-    expect(() => principalComponents([1, 2], 1, 2)).toThrow(/PCA rows n must be an integer ≥ 2/);
+  it('reports mis-sized or non-finite data by name', async () => {
+    await expect(principalComponents(new Float32Array(5), 2, 3)).rejects.toThrow(
+      /PCA data \(n×d\) has length 5, expected 6/,
+    );
+    await expect(principalComponents([1, NaN, 0, 0], 2, 2)).rejects.toThrow(PlotInputError);
+    await expect(principalComponents([1, 2], 1, 2)).rejects.toThrow(/PCA rows n must be an integer ≥ 2/);
   });
 });
