@@ -9,7 +9,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import { InternalError, type Diagnostic } from './diagnostics.js';
-import { endOfFileSpan, tokenSpan } from './lexer.js';
+import { tokenSpan } from './lexer.js';
 import { parser } from './parser.js';
 import { joinSpans, type SourceFile, type Span } from './span.js';
 import { didYouMean } from './suggest.js';
@@ -47,7 +47,7 @@ class AstBuilder extends BaseVisitor {
     const declarations = this.statements(this.nodes(ctx, 'declaration'), {});
     if (!header) {
       const first = this.nodes(ctx, 'declaration')[0];
-      const span = first?.location && !Number.isNaN(first.location.startOffset) ? nodeSpan(first) : endOfFileSpan(this.file.text);
+      const span = first?.location && !Number.isNaN(first.location.startOffset) ? nodeSpan(first) : START_OF_FILE;
       this.report('E0101', span, "expected 'model NAME' at the start of the file", 'begin the file with a header such as `model my_model`');
       return undefined;
     }
@@ -443,6 +443,8 @@ class AstBuilder extends BaseVisitor {
     return spans.reduce(joinSpans);
   }
 }
+
+const START_OF_FILE: Span = { start: 0, end: 0, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
 
 function isNode(x: CstNode | IToken): x is CstNode {
   return 'children' in x;

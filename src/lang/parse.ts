@@ -31,10 +31,10 @@ export function parseSource(file: SourceFile): ParseResult {
 }
 
 /**
- * All diagnostics in source order, minus the follow-on noise of lexer and parser errors: after
- * one of those, the parser's and the AST builder's diagnostics are dropped up to the start of the
- * next statement (its leading keyword). Lexer errors are always kept: each is a distinct bad
- * character. At equal positions lexer errors come first, then parser errors, then the builder's.
+ * All diagnostics in source order, minus follow-on noise: a statement (from its leading keyword
+ * to the next one) containing a bad character keeps only its lexer errors, and a statement with a
+ * syntax error keeps only its first one. Errors of the AST builder (which follow no recovery) are
+ * kept otherwise. At equal positions parser errors come before the builder's.
  */
 function withoutCascades(
   lexical: readonly Diagnostic[],
@@ -53,18 +53,16 @@ function withoutCascades(
     }
     return lo; // the number of statement starts at or before `offset`
   };
-  const tagged = [
-    ...lexical.map((d) => ({ d, source: 0 })),
-    ...syntax.map((d) => ({ d, source: 1 })),
-    ...built.map((d) => ({ d, source: 2 })),
-  ].sort((a, b) => a.d.span.start - b.d.span.start || a.source - b.source);
+  const withBadCharacters = new Set(lexical.map((d) => statementOf(d.span.start)));
   const broken = new Set<number>();
-  const kept: Diagnostic[] = [];
-  for (const { d, source } of tagged) {
+  const kept: Diagnostic[] = [...lexical];
+  const rest = [...syntax.map((d) => ({ d, fromParser: true })), ...built.map((d) => ({ d, fromParser: false }))];
+  rest.sort((a, b) => a.d.span.start - b.d.span.start || Number(b.fromParser) - Number(a.fromParser));
+  for (const { d, fromParser } of rest) {
     const statement = statementOf(d.span.start);
-    if (source !== 0 && broken.has(statement)) continue;
-    if (source !== 2) broken.add(statement);
+    if (withBadCharacters.has(statement) || broken.has(statement)) continue;
+    if (fromParser) broken.add(statement);
     kept.push(d);
   }
-  return kept;
+  return kept.sort((a, b) => a.span.start - b.span.start);
 }

@@ -37,7 +37,8 @@ export class VmodelParser extends CstParser {
   }
 
   program = this.RULE('program', () => {
-    this.OPTION(() => this.SUBRULE(this.header));
+    // One token decides: a file starting with `model` has a header, even if its name is missing.
+    this.OPTION({ MAX_LOOKAHEAD: 1, DEF: () => this.SUBRULE(this.header) });
     this.MANY(() => this.SUBRULE(this.declaration));
   });
 

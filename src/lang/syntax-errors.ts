@@ -131,7 +131,7 @@ function mismatch(expected: string, rule: string, found: Found, ctx: Context): D
       return expectedEquals(rule, found, ctx);
     case 'LParen':
       if (rule === 'factor') return { code: 'E0112', message: `expected '(' after '${found.previous?.image ?? 'p'}'`, hint: 'a factor is written `p(x | z) = Family(...)`; `p` and `q` are reserved for factors' };
-      if (rule === 'distribution') {
+      if (rule === 'argumentList' && found.rules[1] === 'distribution') {
         const family = found.previous?.image ?? 'the family';
         return { code: 'E0107', message: `expected '(' and arguments after distribution '${family}'`, hint: `apply the family to its parameters, e.g. \`${family}(0, 1)\` or with names \`${family}(loc = 0, scale = 1)\`` };
       }
@@ -169,10 +169,13 @@ function expectedEquals(rule: string, found: Found, ctx: Context): Description {
     const key = found.previous?.image ?? 'key';
     return { code: 'E0115', message: `expected '=' after setting '${key}'`, hint: 'each setting is `name = value`, e.g. `batch = 128`' };
   }
-  const example = EXAMPLES[rule];
-  const name = found.previous?.image;
-  const after = example && name ? `'${example.keyword} ${name}'` : 'the name';
-  return { code: 'E0108', message: `expected '=' after ${after}`, hint: example ? `write ${example.example}` : 'write `name = value`' };
+  const keyword = EXAMPLES[rule]?.keyword;
+  const name = found.previous?.image ?? 'x';
+  const head = keyword ? `${keyword} ${name}` : name;
+  // Reuse what follows as the value when it looks like one: `dim K 20` → `dim K = 20`.
+  const sameLine = found.token.startLine === found.previous?.startLine;
+  const value = sameLine && [NumberLiteral, Identifier].includes(found.token.tokenType) ? found.token.image : '...';
+  return { code: 'E0108', message: `expected '=' after '${head}'`, hint: `write \`${head} = ${value}\`` };
 }
 
 function expectedDistribution(found: Found, ctx: Context): Description {
