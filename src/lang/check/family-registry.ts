@@ -1,0 +1,34 @@
+/**
+ * The checker's view of the distribution registry: look-up by name, all names for suggestions,
+ * and the families whose support equals a given constraint (for "use … instead" hints).
+ */
+import type { Constraint } from '../../distributions/constraints/index.js';
+import type { FamilySpec } from '../../distributions/family.js';
+import { sameAlmostEverywhere } from './support-match.js';
+
+export interface FamilyRegistry {
+  get(name: string): FamilySpec | undefined;
+  names(): string[];
+  /** Names of scalar families whose support (for scalar parameters) equals `support` almost everywhere. */
+  withSupport(support: Constraint): string[];
+}
+
+/** A `FamilyRegistry` over look-up functions such as the distribution registry's. */
+export function familyRegistry(get: (name: string) => FamilySpec | undefined, names: () => string[]): FamilyRegistry {
+  return {
+    get,
+    names,
+    withSupport(support) {
+      return names().filter((n) => {
+        const f = get(n);
+        if (f === undefined || f.params.some((p) => p.eventRank > 0)) return false;
+        try {
+          const query = { eventShapes: Object.fromEntries(f.params.map((p) => [p.name, []])), constants: {} };
+          return f.eventShape(query).length === 0 && sameAlmostEverywhere(support, f.support(query));
+        } catch {
+          return false;
+        }
+      });
+    },
+  };
+}
