@@ -337,9 +337,8 @@ class AstBuilder extends BaseVisitor {
     const start = this.expr(ctx, 'start');
     const end = this.expr(ctx, 'end');
     if ((ctx.start && !start) || (ctx.end && !end)) return undefined;
-    const span = this.spanOf(ctx);
-    if (!ctx.Colon) return start ? { kind: 'At', span, index: start } : undefined;
-    return { kind: 'Slice', span, ...(start ? { start } : {}), ...(end ? { end } : {}) };
+    if (!ctx.Colon) return start ? { kind: 'At', span: start.span, index: start } : undefined;
+    return { kind: 'Slice', span: this.spanOf(ctx), ...(start ? { start } : {}), ...(end ? { end } : {}) };
   }
 
   primary(ctx: Children): A.Expr | undefined {
