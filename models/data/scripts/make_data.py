@@ -119,7 +119,7 @@ def eight_schools():
 
 
 def gamma_poisson():
-    rng = np.random.default_rng(7)
+    rng = np.random.default_rng(1)
     n, alpha, beta = 200, 3.0, 2.0
     exposure = np.round(rng.uniform(0.5, 3.0, n), 3)
     rate = rng.gamma(shape=alpha, scale=1.0 / beta, size=n)
