@@ -10,6 +10,7 @@ export { DATA_KINDS, describeSpec, elementName, isIntegerKind, sizeOfShape } fro
 export { D, DATA_CODES, type DataCode } from './codes.js';
 export type { DataDiagnostic } from './diagnostic.js';
 export { renderDataDiagnostic, renderDataDiagnostics } from './render.js';
+export { dataSpecsOf } from './from-graph.js';
 export { loadData, shapesMatch, type LoadOptions, type LoadResult, type Sources } from './load.js';
 export { loadWithHeldOut, type HeldOut, type TrainAndHeldOut } from './held-out.js';
 export { formatOf, parseDataArgument, type DataFormat, type DataSource } from './read-source.js';
