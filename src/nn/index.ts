@@ -8,3 +8,4 @@ export { INITIALIZERS, initialDense, parseInitializer, type Initializer } from '
 export { DENSE_KERNEL, denseOp } from './dense-op.js';
 export { applyDense, createDense, denseVariables, type DenseOptions, type DenseParams } from './dense.js';
 export { applyMlp, createMlp, disposeMlp, mlpVariables, type Mlp, type MlpOptions, type MlpSpec } from './mlp.js';
+export { bernoulliLogLik } from './bernoulli-loglik.js';

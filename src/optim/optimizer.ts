@@ -76,7 +76,11 @@ export class Optimizer {
       if (this.byName.has(v.name)) throw new RangeError(`${rule.kind}: variable '${v.name}' is listed twice`);
       this.byName.set(v.name, v);
       const s: Record<string, tf.Variable> = {};
-      for (const slot of rule.slotNames) s[slot] = tf.variable(tf.zerosLike(v), false);
+      for (const slot of rule.slotNames) {
+        const zeros = tf.zerosLike(v);
+        s[slot] = tf.variable(zeros, false);
+        zeros.dispose();
+      }
       this.slots.set(v.name, s);
     }
   }
