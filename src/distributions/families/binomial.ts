@@ -46,8 +46,10 @@ export class Binomial extends Distribution {
     return counts.every((c) => c === max) ? integerInterval(0, max) : nonnegativeInteger;
   }
 
+  /** Enumerable when the whole batch shares one total count. */
   override get hasEnumerateSupport(): boolean {
-    return true;
+    const support = this.support;
+    return support instanceof IntegerInterval && support.upper !== Infinity;
   }
 
   protected logProbUnchecked(x: Tensor): Tensor {
@@ -85,7 +87,7 @@ export class Binomial extends Distribution {
   /** The values 0 … n; needs one total count shared by the whole batch. */
   override enumerateSupport(expand = true): Tensor {
     const support = this.support;
-    if (!(support instanceof IntegerInterval) || support.upper === Infinity) {
+    if (!this.hasEnumerateSupport || !(support instanceof IntegerInterval)) {
       throw new DistributionError('Binomial: enumerateSupport needs the same total_count for every batch element');
     }
     const k = support.upper + 1;

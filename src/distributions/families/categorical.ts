@@ -54,7 +54,8 @@ export class Categorical extends Distribution {
 
   override sample(rng: Rng, sampleShape: readonly number[] = []): Tensor {
     return tf.tidy(() => {
-      const cdf = tf.cumsum(tf.exp(this.logProbs), -1);
+      // tf.cumsum mishandles negative axes, so name the last axis explicitly.
+      const cdf = tf.cumsum(tf.exp(this.logProbs), this.logProbs.rank - 1);
       const u = rng.uniform([...this.extendedShape(sampleShape), 1]);
       // The category is the number of CDF values below u; the clamp guards a total that rounds below 1.
       const k = tf.sum(tf.cast(tf.greater(u, cdf), 'float32'), -1);

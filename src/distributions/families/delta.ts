@@ -50,11 +50,11 @@ export class Delta extends Distribution {
   }
 
   override rsample(_rng: Rng, sampleShape: readonly number[] = []): Tensor {
-    return tf.broadcastTo(this.v, this.extendedShape(sampleShape));
+    return tf.tidy(() => tf.broadcastTo(this.v, this.extendedShape(sampleShape)));
   }
 
   override get mean(): Tensor {
-    return tf.broadcastTo(this.v, [...this.batchShape, ...this.eventShape]);
+    return tf.tidy(() => tf.broadcastTo(this.v, [...this.batchShape, ...this.eventShape]));
   }
 
   override get variance(): Tensor {

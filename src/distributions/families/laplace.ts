@@ -49,7 +49,7 @@ export class Laplace extends Distribution {
   }
 
   override get mean(): Tensor {
-    return tf.broadcastTo(this.loc, this.batchShape);
+    return tf.tidy(() => tf.broadcastTo(this.loc, this.batchShape));
   }
 
   override get variance(): Tensor {

@@ -50,7 +50,7 @@ export class Logistic extends Distribution {
   }
 
   override get mean(): Tensor {
-    return tf.broadcastTo(this.loc, this.batchShape);
+    return tf.tidy(() => tf.broadcastTo(this.loc, this.batchShape));
   }
 
   override get variance(): Tensor {

@@ -68,7 +68,7 @@ export class MultivariateNormal extends Distribution {
   }
 
   override get mean(): Tensor {
-    return tf.broadcastTo(this.loc, [...this.batchShape, ...this.eventShape]);
+    return tf.tidy(() => tf.broadcastTo(this.loc, [...this.batchShape, ...this.eventShape]));
   }
 
   override get variance(): Tensor {

@@ -48,7 +48,7 @@ export class Normal extends Distribution {
   }
 
   override get mean(): Tensor {
-    return tf.broadcastTo(this.loc, this.batchShape);
+    return tf.tidy(() => tf.broadcastTo(this.loc, this.batchShape));
   }
 
   override get variance(): Tensor {

@@ -40,11 +40,11 @@ export class Poisson extends Distribution {
   }
 
   override get mean(): Tensor {
-    return tf.broadcastTo(this.rate, this.batchShape);
+    return tf.tidy(() => tf.broadcastTo(this.rate, this.batchShape));
   }
 
   override get variance(): Tensor {
-    return tf.broadcastTo(this.rate, this.batchShape);
+    return tf.tidy(() => tf.broadcastTo(this.rate, this.batchShape));
   }
 
   protected override withParams(p: Record<string, Tensor>): Poisson {

@@ -23,8 +23,9 @@ export class StickBreakingTransform extends Transform {
       const shifted = tf.sub(u, offsets(u));
       const logZ = logSigmoid(shifted);
       const logRest = tf.neg(softplus(shifted));
-      // log of the stick left before each break (exclusive cumulative sum), and after the last one.
-      const before = tf.cumsum(logRest, -1, true);
+      // log of the stick left before each break (exclusive cumulative sum; tf.cumsum needs a
+      // non-negative axis), and after the last one.
+      const before = tf.cumsum(logRest, logRest.rank - 1, true);
       const last = tf.sum(logRest, -1, true);
       return tf.exp(tf.concat([tf.add(logZ, before), last], -1));
     });
@@ -35,7 +36,7 @@ export class StickBreakingTransform extends Transform {
       const k = y.shape[y.rank - 1]!;
       const head = tf.slice(y, new Array(y.rank).fill(0), [...y.shape.slice(0, -1), k - 1]);
       // Remaining stick after each break: 1 − Σ_{j≤i} x_j. The clamp guards float32 cancellation.
-      const rest = tf.maximum(tf.sub(1, tf.cumsum(head, -1)), 1e-38);
+      const rest = tf.maximum(tf.sub(1, tf.cumsum(head, head.rank - 1)), 1e-38);
       const shifted = tf.sub(tf.log(head), tf.log(rest));
       return tf.add(shifted, offsets(shifted));
     });
@@ -45,7 +46,7 @@ export class StickBreakingTransform extends Transform {
     return tf.tidy(() => {
       const shifted = tf.sub(u, offsets(u));
       const logRest = tf.neg(softplus(shifted));
-      const before = tf.cumsum(logRest, -1, true);
+      const before = tf.cumsum(logRest, logRest.rank - 1, true);
       return tf.sum(tf.add(tf.add(logSigmoid(shifted), logRest), before), -1);
     });
   }
