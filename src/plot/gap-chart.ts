@@ -57,6 +57,8 @@ export async function gapChart(rows: readonly GapRow[], opts: { title?: string }
     { guide: r.guide, part: AMORT, order: 1, gap: r.amortGap },
   ]);
   const totals = rows.map((r) => ({ guide: r.guide, total: r.logpx - r.elbo, label: (r.logpx - r.elbo).toFixed(2) }));
+  // Headroom above the tallest bar for its total label.
+  const top = 1.15 * Math.max(0, ...totals.map((t) => t.total));
   const x = { field: 'guide', type: 'nominal', title: 'guide', sort: guides, axis: { labelAngle: 0 } };
   const spec = {
     title: opts.title ?? 'Inference gap: log p(x) − ELBO',
@@ -68,7 +70,13 @@ export async function gapChart(rows: readonly GapRow[], opts: { title?: string }
         mark: { type: 'bar', width: { band: 0.6 } },
         encoding: {
           x,
-          y: { field: 'gap', type: 'quantitative', stack: 'zero', title: 'nats per data point' },
+          y: {
+            field: 'gap',
+            type: 'quantitative',
+            stack: 'zero',
+            title: 'nats per data point',
+            ...(top > 0 ? { scale: { domainMax: top } } : {}),
+          },
           color: {
             field: 'part',
             type: 'nominal',

@@ -18,6 +18,7 @@ import {
   svgToPng,
   writeFigure,
 } from '../../src/plot/index.js';
+import { textWidth } from '../../src/plot/text-width.js';
 import { assertWellFormedXml, colourCount, darkFraction, decodePng, svgSize, svgTexts } from './helpers.js';
 
 const dirs: string[] = [];
@@ -47,6 +48,27 @@ describe('svgToPng', () => {
     }
     const blank = decodePng(await svgToPng(textSvg('sans-serif', ''), { scale: 1 }));
     expect(colourCount(blank)).toBe(1); // white background only
+  });
+
+  it('lays text out with widths that match what resvg draws (regular and bold)', async () => {
+    for (const [text, weight] of [['Latent space: PC 1 (40.2%)', 'normal'], ['ELBO during fitting', 'bold']] as const) {
+      const size = 30;
+      const svg =
+        `<svg xmlns="http://www.w3.org/2000/svg" width="700" height="50">` +
+        `<text x="10" y="38" font-family="sans-serif" font-weight="${weight}" font-size="${size}">${text}</text></svg>`;
+      const img = decodePng(await svgToPng(svg, { scale: 1 }));
+      let [left, right] = [img.width, 0];
+      for (let y = 0; y < img.height; y++) {
+        for (let x = 0; x < img.width; x++) {
+          if (img.at(x, y)[0] < 128) [left, right] = [Math.min(left, x), Math.max(right, x + 1)];
+        }
+      }
+      // Ink is narrower than the advance by the first and last glyphs' side bearings (< 0.25 em in
+      // total); Vega's own guess of 0.8 em per character would be off by 40-50% here.
+      const predicted = textWidth(text, size, weight === 'bold');
+      expect(right - left).toBeLessThanOrEqual(predicted + 1);
+      expect(right - left).toBeGreaterThan(predicted - 0.25 * size);
+    }
   });
 });
 

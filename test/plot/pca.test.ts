@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { principalComponents } from '../../src/plot/pca.js';
 import { PlotInputError } from '../../src/plot/plot-error.js';
@@ -60,6 +61,27 @@ describe('principalComponents', () => {
     expect(pca.components[1]).toBeCloseTo(Math.SQRT1_2, 6);
     expect(pca.variances[0]).toBeCloseTo(8, 6); // var along (1,1)/√2 of {0, 2√2, 4√2}
     expect(pca.variances[1]).toBeCloseTo(0, 6);
+  });
+
+  it('matches numpy/scikit-learn on the 1,797 8×8 digits (64-D), sign convention included', async () => {
+    // Reference: test/plot/fixtures/digits-pca.py (LAPACK eigh, cross-checked with sklearn PCA).
+    const ref = JSON.parse(readFileSync(new URL('./fixtures/digits-pca.json', import.meta.url), 'utf8'));
+    const [header, ...lines] = readFileSync('/work/shared/data/digits/digits.csv', 'utf8').trim().split('\n');
+    const pixelColumns = Array.from({ length: 64 }, (_, j) => header!.split(',').indexOf(`p${j}`));
+    const data = new Float64Array(lines.length * 64);
+    lines.forEach((line, i) => {
+      const cells = line.split(',').map(Number);
+      pixelColumns.forEach((col, j) => (data[i * 64 + j] = cells[col]!));
+    });
+    expect(lines.length).toBe(ref.n);
+
+    const pca = await principalComponents(data, ref.n, 64, 2);
+    for (let c = 0; c < 2; c++) {
+      expect(pca.variances[c]! / ref.variances[c]).toBeCloseTo(1, 10);
+      expect(pca.varianceRatio[c]).toBeCloseTo(ref.varianceRatio[c], 10);
+      for (let j = 0; j < 64; j++) expect(pca.components[c * 64 + j]).toBeCloseTo(ref.components[c][j], 8);
+      for (let i = 0; i < 10; i++) expect(pca.scores[i * 2 + c]).toBeCloseTo(ref.scoresFirst10[i][c], 7);
+    }
   });
 
   it('reports mis-sized or non-finite data by name', async () => {
