@@ -1,0 +1,10 @@
+/**
+ * The computation graph: the IR between the checker and the inference engine (`ir.ts`), the
+ * lowering that builds it (`lower.ts`), its JSON dumps (`emit-json.ts`) and its plate diagram
+ * (`plate-diagram.ts`).
+ */
+export type * from './ir.js';
+export { lowerToGraph } from './lower.js';
+export { emitAst, emitIr, formatSpan } from './emit-json.js';
+export { toDot } from './plate-diagram.js';
+export { topologicalOrder } from './topological-order.js';
