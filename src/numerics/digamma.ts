@@ -2,49 +2,83 @@
  * ψ(x) = d/dx log Γ(x), the digamma function.
  */
 import * as tf from '@tensorflow/tfjs';
-import { elementwiseOp } from './elementwise-op.js';
 import { BERNOULLI_EVEN, DIGAMMA_ROOT, DIGAMMA_ROOT_TAYLOR } from './constants.js';
+import { elementwiseOp } from './elementwise-op.js';
 import { horner } from './horner.js';
-import { shiftUp } from './shift-up.js';
+import { DIGAMMA_2_TAYLOR } from './lgamma-taylor.js';
+import { ASYMPTOTIC_MIN } from './shift-up.js';
 import { trigamma } from './trigamma.js';
 
 // ψ(z) ~ log z − 1/(2z) − Σₖ B₂ₖ / (2k z²ᵏ), k = 1…4 (next term 1/(132 z¹⁰) < 1e-12 at z ≥ 10).
 const ASYMPTOTIC = [0, ...BERNOULLI_EVEN.slice(0, 4).map((b, i) => -b / (2 * i + 2))];
 
-// Within ¼ of the zero x₀ the recurrence would cancel to an absolute (not relative) error, so ψ is
+// Within ¼ of the zero x₀ any reduction would cancel to an absolute (not relative) error, so ψ is
 // summed from its Taylor series about x₀, with x₀ split into float32 head + tail to keep t = x − x₀ exact.
 const ROOT_RADIUS = 0.25;
 const ROOT_HI = Math.fround(DIGAMMA_ROOT);
 const ROOT_LO = DIGAMMA_ROOT - ROOT_HI;
 
-/** ψ(x) for x > 0. */
+/** ψ(x) for x > 0 (other entries produce garbage that the caller masks). */
 function digammaPositive(x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
-    // ψ(x) = ψ(x + n) − Σₖ 1/(x + k).
-    const { z, sum } = shiftUp(x, (xk) => tf.reciprocal(xk));
-    const w = tf.reciprocal(z);
-    const asymptotic = tf.log(z).sub(w.mul(0.5)).add(horner(ASYMPTOTIC, w.square()));
-    const shifted = asymptotic.sub(sum);
+    const xBig = tf.maximum(x, ASYMPTOTIC_MIN);
+    const w = tf.reciprocal(xBig);
+    const asymptotic = tf.log(xBig).sub(w.mul(0.5)).add(horner(ASYMPTOTIC, w.square()));
 
-    const t = tf.clipByValue(x.sub(ROOT_HI).sub(ROOT_LO), -ROOT_RADIUS, ROOT_RADIUS);
-    const nearRoot = t.mul(horner(DIGAMMA_ROOT_TAYLOR, t));
-    return tf.where(x.sub(DIGAMMA_ROOT).abs().less(ROOT_RADIUS), nearRoot, shifted);
+    // 2.5 ≤ x < 10: ψ(x) = ψ(x − n) + Σₖ₌₁ⁿ 1/(x − k) with x − n ∈ [1.5, 2.5), where ψ > 0: no term
+    // cancels (an upward recurrence from here would subtract from ψ(x + n) ≈ 2.3 and lose digits).
+    const xMid = tf.clipByValue(x, 2.5, ASYMPTOTIC_MIN);
+    const n = tf.floor(xMid.sub(1.5));
+    const k = tf.range(1, 9);
+    const used = k.lessEqual(n.expandDims(-1));
+    const shifted = xMid.expandDims(-1).sub(k);
+    const reciprocals = tf.where(used, tf.reciprocal(tf.where(used, shifted, tf.onesLike(shifted))), tf.zerosLike(shifted));
+    const downward = reciprocals.sum(-1);
+
+    // Taylor series of ψ(2 + t) for t ∈ [−½, ½], reached from x < 2.5 by ψ(x) = ψ(x + 1) − 1/x.
+    const t = tf.where(
+      x.less(0.5),
+      x,
+      tf.where(x.less(1.5), x.sub(1), tf.where(x.less(2.5), x.sub(2), xMid.sub(n).sub(2))),
+    );
+    const series = horner(DIGAMMA_2_TAYLOR, tf.clipByValue(t, -0.5, 0.5));
+    const correction = tf.where(
+      x.less(0.5),
+      tf.reciprocal(x).add(tf.reciprocal(x.add(1))).neg(),
+      tf.where(x.less(1.5), tf.reciprocal(x).neg(), tf.where(x.less(2.5), tf.zerosLike(x), downward)),
+    );
+    const reduced = tf.where(x.greaterEqual(ASYMPTOTIC_MIN), asymptotic, series.add(correction));
+
+    const r = tf.clipByValue(x.sub(ROOT_HI).sub(ROOT_LO), -ROOT_RADIUS, ROOT_RADIUS);
+    const nearRoot = r.mul(horner(DIGAMMA_ROOT_TAYLOR, r));
+    return tf.where(x.sub(DIGAMMA_ROOT).abs().less(ROOT_RADIUS), nearRoot, reduced);
   });
+}
+
+/**
+ * π cot(πr) for r ∈ [−½, ½]. Near r = ±½, where cot vanishes, it is evaluated as
+ * ±π tan(π(½ − |r|)) with ½ − |r| exact, instead of π / tan(πr) with tan at its float32 pole.
+ */
+function piCotPi(r: tf.Tensor): tf.Tensor {
+  const nearHalf = tf.sign(r).mul(tf.tan(tf.scalar(0.5).sub(tf.abs(r)).mul(Math.PI)));
+  const nearZero = tf.reciprocal(tf.tan(r.mul(Math.PI)));
+  return tf.where(tf.abs(r).greater(0.25), nearHalf, nearZero).mul(Math.PI);
 }
 
 function digammaValue(x: tf.Tensor): tf.Tensor {
   const positive = x.greater(0);
   const y = digammaPositive(tf.where(positive, x, tf.scalar(1).sub(x)));
   // Reflection: ψ(x) = ψ(1 − x) − π cot(πx), with cot evaluated at the exact fractional part.
-  const r = x.sub(tf.round(x));
-  return tf.where(positive, y, y.sub(tf.scalar(Math.PI).div(tf.tan(r.mul(Math.PI)))));
+  return tf.where(positive, y, y.sub(piCotPi(x.sub(tf.round(x)))));
 }
 
 /**
  * ψ(x) elementwise; dψ/dx = ψ′(x) (`trigamma`).
  *
- * Method: upward recurrence ψ(x) = ψ(x + n) − Σ 1/(x + k) to x + n ≥ 10, then the asymptotic
- * series; a Taylor series about the zero x₀ ≈ 1.4616 for |x − x₀| < ¼; reflection for x < 0.
+ * Method: the asymptotic series for x ≥ 10; below, a Taylor series of ψ(2 + t), |t| ≤ ½, reached by
+ * the downward recurrence ψ(x) = ψ(x − 1) + 1/(x − 1) (2.5 ≤ x < 10) or ψ(x) = ψ(x + 1) − 1/x
+ * (x < 1.5); a Taylor series about the zero x₀ ≈ 1.4616 for |x − x₀| < ¼; reflection for x < 0.
+ * Poles (0, −1, −2, …) give ±∞ or NaN.
  *
  * @example digamma(tf.scalar(1)) // −γ ≈ −0.5772
  */

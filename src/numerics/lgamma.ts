@@ -3,16 +3,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { elementwiseOp } from './elementwise-op.js';
-import { EULER_GAMMA, HALF_LOG_TWO_PI, ZETA_MINUS_ONE } from './constants.js';
+import { HALF_LOG_TWO_PI } from './constants.js';
 import { digamma } from './digamma.js';
 import { horner } from './horner.js';
+import { LGAMMA_2_TAYLOR } from './lgamma-taylor.js';
 import { log1p } from './log1p.js';
 import { STIRLING_MIN, stirlingCorrection } from './stirling-correction.js';
 
-// Taylor series of log Γ(2 + t) = (1 − γ)t + Σₖ₌₂ (−1)ᵏ (ζ(k) − 1) tᵏ / k, used for |t| ≤ ½, where its
-// terms shrink like 4⁻ᵏ; 17 terms reach 1e-11. Expanding about 2 (not via the recurrence) keeps full
-// relative accuracy next to the zeros of log Γ at 1 and 2.
-const LGAMMA_2_TAYLOR = [0, 1 - EULER_GAMMA, ...ZETA_MINUS_ONE.map((z, i) => ((i % 2 === 0 ? 1 : -1) * z) / (i + 2))];
 
 /** log Γ(x) for x > 0 (other entries produce garbage that the caller masks). */
 function lgammaPositive(x: tf.Tensor): tf.Tensor {

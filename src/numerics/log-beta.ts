@@ -55,11 +55,12 @@ export function logBeta(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
       .add(stirlingCorrection(yl))
       .sub(stirlingCorrection(s));
 
+    // Branch masks use greaterEqual only: it is the one comparison tfjs can differentiate through.
     const value = tf.where(
-      large.less(STIRLING_MIN),
+      large.greaterEqual(STIRLING_MIN),
+      tf.where(small.greaterEqual(STIRLING_MIN), bothLarge, mixed),
       bothSmall,
-      tf.where(small.less(STIRLING_MIN), mixed, bothLarge),
     );
-    return tf.where(small.greater(0), value, tf.fill(value.shape, NaN));
+    return tf.where(tf.scalar(0).greaterEqual(small), tf.fill(value.shape, NaN), value);
   });
 }

@@ -12,7 +12,8 @@ import type { CustomGradFunction } from './elementwise-op.js';
  */
 function shiftedExp(x: tf.Tensor, axes: number[]): tf.Tensor {
   const m = x.max(axes, true);
-  return tf.exp(tf.where(x.equal(m), tf.zerosLike(x), x.sub(m)));
+  // x ≥ m means x = m; greaterEqual (unlike equal) keeps the gradient pass differentiable.
+  return tf.exp(tf.where(x.greaterEqual(m), tf.zerosLike(x), x.sub(m)));
 }
 
 function normalizeAxes(rank: number, axis: number | number[] | undefined): number[] {

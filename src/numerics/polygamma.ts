@@ -61,6 +61,7 @@ export function polygamma(n: number, x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
     const xf = asFloat(x);
     const y = polygammaOp(n)(xf);
-    return tf.where(xf.greater(0), y, tf.fill(xf.shape, NaN));
+    // greaterEqual, not greater: tfjs can differentiate through no other comparison.
+    return tf.where(tf.scalar(0).greaterEqual(xf), tf.fill(xf.shape, NaN), y);
   });
 }

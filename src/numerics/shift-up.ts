@@ -14,10 +14,12 @@ export const ASYMPTOTIC_MIN = 10;
 export function shiftUp(x: tf.Tensor, f: (xk: tf.Tensor) => tf.Tensor): { z: tf.Tensor; sum: tf.Tensor } {
   return tf.tidy(() => {
     const xk = x.expandDims(-1).add(tf.range(0, ASYMPTOTIC_MIN));
-    const used = xk.less(ASYMPTOTIC_MIN);
+    // The mask is built with greaterEqual, the one comparison tfjs can differentiate through, so
+    // callers outside a customGrad (studentTLogNormalizer) can take gradients through the shift.
+    const unused = xk.greaterEqual(ASYMPTOTIC_MIN);
     // Unused slots see a harmless argument so that f never produces NaN/∞ that `where` must hide.
-    const terms = tf.where(used, f(tf.where(used, xk, tf.onesLike(xk))), tf.zerosLike(xk));
-    const z = x.add(used.sum(-1).toFloat());
+    const terms = tf.where(unused, tf.zerosLike(xk), f(tf.where(unused, tf.onesLike(xk), xk)));
+    const z = x.add(tf.scalar(ASYMPTOTIC_MIN).sub(unused.sum(-1).toFloat()));
     return { z, sum: terms.sum(-1) };
   });
 }
