@@ -28,11 +28,14 @@ export function parseBinarize(text: string): Binarize {
 }
 
 /**
- * One Bernoulli draw per value: out[i] = 1 with probability intensities[i], else 0, using one
- * uniform u ∈ (0, 1) from `rng` per value (out[i] = u < p). Writes into `out` when given.
+ * One Bernoulli draw per value: out[i] = 1 with probability intensities[i], else 0. Each draw
+ * uses one 32-bit word w of `rng`: out[i] = [(w + ½)/2³² < p], exact to 2⁻³² (finer than the
+ * float32 intensity itself) at half the cost of a 53-bit uniform. Writes into `out` when given.
  */
 export function dynamicBinarize(intensities: Float32Array, rng: Rng, out: Float32Array = new Float32Array(intensities.length)): Float32Array {
   if (out.length !== intensities.length) throw new RangeError(`dynamicBinarize: out has ${out.length} values, intensities ${intensities.length}`);
-  for (let i = 0; i < intensities.length; i++) out[i] = rng.nextDouble() < intensities[i]! ? 1 : 0;
+  for (let i = 0; i < intensities.length; i++) out[i] = rng.nextUint32() + 0.5 < intensities[i]! * TWO_POW_32 ? 1 : 0;
   return out;
 }
+
+const TWO_POW_32 = 4294967296;
