@@ -7,6 +7,7 @@ import { elementwiseOp } from './elementwise-op.js';
 import { horner } from './horner.js';
 import { DIGAMMA_2_TAYLOR } from './lgamma-taylor.js';
 import { ASYMPTOTIC_MIN } from './shift-up.js';
+import { cosPi, sinPi } from './sin-pi.js';
 import { trigamma } from './trigamma.js';
 
 // ψ(z) ~ log z − 1/(2z) − Σₖ B₂ₖ / (2k z²ᵏ), k = 1…4 (next term 1/(132 z¹⁰) < 1e-12 at z ≥ 10).
@@ -55,21 +56,13 @@ function digammaPositive(x: tf.Tensor): tf.Tensor {
   });
 }
 
-/**
- * π cot(πr) for r ∈ [−½, ½]. Near r = ±½, where cot vanishes, it is evaluated as
- * ±π tan(π(½ − |r|)) with ½ − |r| exact, instead of π / tan(πr) with tan at its float32 pole.
- */
-function piCotPi(r: tf.Tensor): tf.Tensor {
-  const nearHalf = tf.sign(r).mul(tf.tan(tf.scalar(0.5).sub(tf.abs(r)).mul(Math.PI)));
-  const nearZero = tf.reciprocal(tf.tan(r.mul(Math.PI)));
-  return tf.where(tf.abs(r).greater(0.25), nearHalf, nearZero).mul(Math.PI);
-}
-
 function digammaValue(x: tf.Tensor): tf.Tensor {
   const positive = x.greater(0);
   const y = digammaPositive(tf.where(positive, x, tf.scalar(1).sub(x)));
-  // Reflection: ψ(x) = ψ(1 − x) − π cot(πx), with cot evaluated at the exact fractional part.
-  return tf.where(positive, y, y.sub(piCotPi(x.sub(tf.round(x)))));
+  // Reflection: ψ(x) = ψ(1 − x) − π cot(πx), with cot = cos/sin at the exact fractional part r, both
+  // relatively accurate (tan(πr) would sit on its float32 pole at r = ±½, where cot vanishes).
+  const r = x.sub(tf.round(x));
+  return tf.where(positive, y, y.sub(cosPi(r).div(sinPi(r)).mul(Math.PI)));
 }
 
 /**

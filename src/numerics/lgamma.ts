@@ -8,6 +8,7 @@ import { digamma } from './digamma.js';
 import { horner } from './horner.js';
 import { LGAMMA_2_TAYLOR } from './lgamma-taylor.js';
 import { log1p } from './log1p.js';
+import { sinPi } from './sin-pi.js';
 import { STIRLING_MIN, stirlingCorrection } from './stirling-correction.js';
 
 
@@ -50,8 +51,7 @@ function lgammaValue(x: tf.Tensor): tf.Tensor {
   // Reflection: log|Γ(x)| = log π − log|sin πx| − log Γ(1 − x). sin πx is evaluated at the
   // fractional part r = x − round(x) (exact), since π·x itself would lose the phase for large |x|.
   const y = lgammaPositive(tf.where(positive, x, tf.scalar(1).sub(x)));
-  const r = x.sub(tf.round(x));
-  const logSin = tf.log(tf.abs(tf.sin(r.mul(Math.PI))));
+  const logSin = tf.log(tf.abs(sinPi(x.sub(tf.round(x)))));
   return tf.where(positive, y, tf.scalar(Math.log(Math.PI)).sub(logSin).sub(y));
 }
 

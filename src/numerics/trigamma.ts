@@ -4,13 +4,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { elementwiseOp } from './elementwise-op.js';
 import { polygamma } from './polygamma.js';
+import { sinPi } from './sin-pi.js';
 
 function trigammaValue(x: tf.Tensor): tf.Tensor {
   const positive = x.greater(0);
   const y = polygamma(1, tf.where(positive, x, tf.scalar(1).sub(x)));
   // Reflection: ψ′(x) = π² / sin²(πx) − ψ′(1 − x), with sin evaluated at the exact fractional part.
-  const sinPi = tf.sin(x.sub(tf.round(x)).mul(Math.PI));
-  return tf.where(positive, y, tf.scalar(Math.PI * Math.PI).div(sinPi.square()).sub(y));
+  const sin = sinPi(x.sub(tf.round(x)));
+  return tf.where(positive, y, tf.scalar(Math.PI * Math.PI).div(sin.square()).sub(y));
 }
 
 /**
