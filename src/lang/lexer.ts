@@ -7,7 +7,7 @@ import type { Diagnostic } from './diagnostics.js';
 import type { SourceFile, Span } from './span.js';
 import { ALL_TOKENS, NumberLiteral } from './tokens.js';
 
-const lexer = new Lexer(ALL_TOKENS as never[], { ensureOptimizations: false, positionTracking: 'full' });
+const lexer = new Lexer([...ALL_TOKENS], { ensureOptimizations: false, positionTracking: 'full' });
 
 const VALID_NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 

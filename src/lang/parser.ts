@@ -22,7 +22,7 @@ const GUIDE_STOPPERS: readonly TokenType[] = [RBrace, Guide, Infer, Model, EOF];
 
 export class VmodelParser extends CstParser {
   constructor() {
-    super(ALL_TOKENS as TokenType[], {
+    super([...ALL_TOKENS], {
       recoveryEnabled: true,
       nodeLocationTracking: 'full',
       errorMessageProvider: syntaxMessageProvider,

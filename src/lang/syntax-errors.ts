@@ -123,9 +123,11 @@ function mismatch(expected: string, rule: string, found: Found, ctx: Context): D
       if (rule === 'autoGuide') return { code: 'E0113', message: "expected an automatic guide after '='", hint: 'write `meanfield`, `fullrank`, `amortized(hidden = [400])` or `delta`, or a block `guide g { ... }` without \'=\'' };
       break;
     case 'Colon': {
-      const name = found.previous?.image ?? 'the name';
-      const kind = rule === 'dataDecl' ? 'data' : found.rules.includes('variableDecl') ? 'variable' : 'declaration';
-      return { code: 'E0105', message: `expected ':' and a type after ${kind} '${name}'`, hint: `declare its type, e.g. \`${rule === 'dataDecl' ? 'data' : 'latent'} ${name} : real[K]\`` };
+      const name = found.previous?.image ?? 'x';
+      const keyword = tokenBefore(found.previous, ctx)?.image ?? 'data';
+      const sameLine = found.token.startLine === found.previous?.startLine;
+      const type = sameLine && found.token.tokenType === Identifier ? found.token.image : 'real[K]';
+      return { code: 'E0105', message: `expected ':' and a type after ${keyword} '${name}'`, hint: `write \`${keyword} ${name} : ${type}\`` };
     }
     case 'Equals':
       return expectedEquals(rule, found, ctx);
@@ -344,6 +346,11 @@ function unclosedOpener(at: IToken, open: TokenType, close: TokenType, tokens: r
     else if (t.tokenType === close) stack.pop();
   }
   return stack[stack.length - 1];
+}
+
+/** The token just before `token` in the stream. */
+function tokenBefore(token: IToken | undefined, ctx: Context): IToken | undefined {
+  return token ? ctx.tokens[indexAt(ctx.tokens, token) - 1] : undefined;
 }
 
 /** The head of the factor whose tokens precede `at`, as written: `p(x | z)` (or `p(z)` if none). */
