@@ -31,6 +31,8 @@ export interface RawField {
   readonly reported?: ReadonlySet<number>;
   /** The reader already reported a structural problem (missing elements, ragged rows): use it only to know the variable is provided. */
   readonly broken?: boolean;
+  /** The name is the file's stem, not a header or a mapping (a single-array file given unmapped). */
+  readonly nameFromFile?: boolean;
   /** How the columns appear in the file, for messages about the whole field (`z[1]..z[3]`). */
   readonly display?: string;
 }

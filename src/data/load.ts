@@ -95,13 +95,18 @@ export function loadData(sources: Sources, specs: readonly DataSpec[], options: 
     provided.set(f.name, f);
   }
   for (const f of undeclared) {
+    if (f.nameFromFile) {
+      sink.error(D.extra, { file: f.file }, `the file is not mapped to a variable, and '${f.name}' is not a declared variable`,
+        `map it to one: ${specs.map((s) => `${s.name}=${f.file}`).join(' or ') || 'the model declares no data'}`);
+      continue;
+    }
     const what = f.display !== undefined && f.display !== f.name ? `columns ${f.display}` : `'${f.name}'`;
     sink.error(D.extra, { file: f.file, column: f.display ?? f.name }, `${what} ${f.display?.includes('..') ? 'are' : 'is'} not declared in the model`,
       `declare it (data ${f.name} : ...), remove it from the file, or ignore it (ignore: ['${f.name}'], --ignore ${f.name})`);
   }
   for (const spec of specs) {
     if (provided.has(spec.name)) continue;
-    const candidates = undeclared.map((f) => `'${f.name}'`);
+    const candidates = undeclared.filter((f) => !f.nameFromFile).map((f) => `'${f.name}'`);
     sink.error(D.missing, { file: where }, `no data for '${spec.name}' (declared ${describeSpec(spec)})`,
       candidates.length > 0
         ? `the data have undeclared ${candidates.join(', ')}: rename one to '${spec.name}', or map a file with ${spec.name}=PATH`

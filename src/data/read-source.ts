@@ -92,8 +92,9 @@ export function readSource(source: DataSource, ctx: Omit<ReadContext, 'file' | '
     case 'json':
       return readJson(new TextDecoder().decode(bytes), readCtx);
     case 'npy':
-      return readNpy(bytes, name, readCtx);
-    case 'idx':
-      return readIdx(bytes, name, readCtx);
+    case 'idx': {
+      const fields = format === 'npy' ? readNpy(bytes, name, readCtx) : readIdx(bytes, name, readCtx);
+      return source.variable === undefined ? fields.map((f) => ({ ...f, nameFromFile: true })) : fields;
+    }
   }
 }
