@@ -30,6 +30,23 @@ export interface ElboCurveOptions {
   readonly window?: number;
 }
 
+/**
+ * Where the y axis should start so that a steep early transient does not flatten the rest of the
+ * curve: if the trend's full range is more than 4 times the range of its top 98%, start just
+ * below its 2nd percentile; otherwise show everything (undefined).
+ */
+export function robustYMin(trend: readonly number[]): number | undefined {
+  const v = trend.filter(Number.isFinite).sort((a, b) => a - b);
+  if (v.length < 50) return undefined;
+  const lo = v[Math.floor(0.02 * (v.length - 1))]!;
+  const hi = v[v.length - 1]!;
+  if (hi - v[0]! <= 4 * (hi - lo)) return undefined;
+  return lo - 0.05 * (hi - lo);
+}
+
+/** Four significant digits with a typographic minus, as on the axes. */
+const formatMinus = (v: number) => v.toPrecision(4).replace('-', '−');
+
 function defaultWindow(n: number): number {
   return Math.min(100, Math.max(1, Math.round(n / 20)));
 }
@@ -62,9 +79,12 @@ export async function elboCurve(trace: ObjectiveTrace, opts: ElboCurveOptions = 
     series.push(...rawAndTrend('test', at, trace.test, opts.window ?? defaultWindow(trace.test.length)));
   }
   const objective = opts.objective ?? 'ELBO (nats)';
+  const yMin = robustYMin(series.filter((s) => !s.faint).flatMap((s) => Array.from(s.y)));
   return lineChart(series, {
     title: opts.title ?? `${objective.replace(/ \(.*\)$/, '')} during fitting`,
+    ...(yMin === undefined ? {} : { yMin, subtitle: `y axis cut at ${formatMinus(yMin)}: the first ${unit}s lie below` }),
     xLabel: unit,
+    integerX: true,
     yLabel: objective,
   });
 }

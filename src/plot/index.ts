@@ -9,7 +9,7 @@
  */
 export { PlotInputError } from './plot-error.js';
 export { lineChart, type LineSeries, type LineChartOptions } from './line-chart.js';
-export { elboCurve, type ObjectiveTrace, type ElboCurveOptions } from './elbo-curve.js';
+export { elboCurve, robustYMin, type ObjectiveTrace, type ElboCurveOptions } from './elbo-curve.js';
 export { movingAverage } from './moving-average.js';
 export { scatter2d, type ScatterOptions } from './scatter.js';
 export { latentScatter, type LatentScatterOptions } from './latent-scatter.js';

@@ -25,6 +25,12 @@ export interface LineChartOptions {
   readonly xLabel: string;
   readonly yLabel: string;
   readonly logX?: boolean;
+  /** x values are counts (steps, epochs): label ticks as integers only. */
+  readonly integerX?: boolean;
+  /** Start the y axis here; parts of lines below it are clipped off. */
+  readonly yMin?: number;
+  /** A line of smaller text under the title. */
+  readonly subtitle?: string;
   readonly width?: number;
   readonly height?: number;
 }
@@ -70,16 +76,24 @@ function lineChartSpec(series: readonly LineSeries[], opts: LineChartOptions): T
     field: 'x',
     type: 'quantitative' as const,
     title: opts.xLabel,
-    scale: opts.logX ? { type: 'log' as const } : { zero: false },
+    // The axis spans exactly the data: a 'nice' end at 5,000 for 4,690 steps only adds empty space.
+    scale: opts.logX ? { type: 'log' as const } : { zero: false, nice: false },
+    ...(opts.integerX ? { axis: { format: ',d', tickMinStep: 1 } } : {}),
   };
-  const y = { field: 'y', type: 'quantitative' as const, title: opts.yLabel, scale: { zero: false } };
+  const y = {
+    field: 'y',
+    type: 'quantitative' as const,
+    title: opts.yLabel,
+    scale: opts.yMin === undefined ? { zero: false } : { zero: false, domainMin: opts.yMin },
+  };
+  const clip = opts.yMin !== undefined;
   const layer = (rows: Row[], strokeWidth: number, opacity: number) => ({
     data: { values: rows },
-    mark: { type: 'line' as const, strokeWidth, opacity, interpolate: 'linear' as const },
+    mark: { type: 'line' as const, strokeWidth, opacity, clip },
     encoding: { x, y, color, detail: { field: 'series', type: 'nominal' as const } },
   });
   return {
-    title: opts.title,
+    title: opts.subtitle === undefined ? opts.title : { text: opts.title, subtitle: opts.subtitle },
     width: opts.width ?? CHART_WIDTH,
     height: opts.height ?? CHART_HEIGHT,
     layer: [

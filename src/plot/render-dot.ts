@@ -1,7 +1,7 @@
 /**
  * Graphviz DOT → SVG with Graphviz compiled to WebAssembly (@viz-js/viz), so plate diagrams render
- * without a system Graphviz. Text defaults to DejaVu Sans, the font the PNG renderer bundles;
- * attributes set in the DOT itself take precedence.
+ * without a system Graphviz. Text defaults to DejaVu Sans, the font the PNG renderer bundles, and
+ * the drawing gets a small margin; attributes set in the DOT itself take precedence.
  */
 import { PlotInputError } from './plot-error.js';
 
@@ -14,13 +14,15 @@ function loadViz(): Promise<Viz> {
 }
 
 const FONT = { fontname: 'DejaVu Sans' };
+// A margin (inches) so external labels (xlabel) at the drawing's edge are not cut off.
+const GRAPH = { ...FONT, pad: 0.15 };
 
 /** Lay out `dot` with the `dot` engine and return the SVG document. */
 export async function renderDot(dot: string): Promise<string> {
   const result = (await loadViz()).render(dot, {
     format: 'svg',
     engine: 'dot',
-    graphAttributes: FONT,
+    graphAttributes: GRAPH,
     nodeAttributes: FONT,
     edgeAttributes: FONT,
   });

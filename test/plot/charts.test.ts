@@ -14,6 +14,7 @@ import {
   latentScatter,
   lineChart,
   movingAverage,
+  robustYMin,
   scatter2d,
   svgToPng,
   writeFigure,
@@ -148,6 +149,21 @@ describe('elboCurve', () => {
     const texts = svgTexts(svg);
     for (const t of ['IWAE bound during fitting', 'epoch', 'IWAE bound (nats)']) expect(texts).toContain(t);
     expect(markLabels(svg, 'line mark')).toHaveLength(1);
+  });
+
+  it('starts the y axis above a steep early transient, says so, and clips the lines there', async () => {
+    // 1,000 steps: the first 5 at −1000, the rest on a plateau rising from −120 to −100.
+    const steps = Array.from({ length: 1000 }, (_, i) => (i < 5 ? -1000 : -120 + (20 * i) / 999));
+    const trend = Array.from(movingAverage(steps, 1)); // window 1: the trend is the trace itself
+    const cut = robustYMin(trend)!;
+    const p2 = trend.slice().sort((a, b) => a - b)[Math.floor(0.02 * 999)]!;
+    expect(cut).toBeCloseTo(p2 - 0.05 * (-100 - p2), 9);
+    expect(cut).toBeGreaterThan(-121);
+    expect(robustYMin(train)).toBeUndefined(); // no transient: nothing is cut
+
+    const { svg } = await elboCurve({ train: steps }, { window: 1 });
+    expect(svgTexts(svg)).toContain(`y axis cut at ${cut.toPrecision(4).replace('-', '−')}: the first steps lie below`);
+    expect(svg).toContain('clip-path="url(#clip1)"');
   });
 
   it('rejects an empty trace and mismatched test positions', async () => {
