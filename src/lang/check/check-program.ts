@@ -38,8 +38,8 @@ export function checkProgramWith(program: Program, file: SourceFile, families: F
   const guides: CheckedGuide[] = [];
   for (const decl of collected.guides) {
     if (decl.body.kind === 'Written') {
-      const attempted = new Set(collected.factors.filter((f) => f.owner === decl.name.name).flatMap((f) => f.decl.targets.map((t) => t.name)));
-      checkCoverage(decl, attempted, latents, reporter);
+      const own = collected.factors.filter((f) => f.owner === decl.name.name && f.decl.density === 'q').map((f) => f.decl);
+      checkCoverage(decl, own, latents, reporter);
     }
     const own = [...factors.values()].filter((f) => f.owner === decl.name.name);
     const g = checkGuide(decl, own, resolver);

@@ -112,7 +112,11 @@ function checkTargets(decl: FactorDecl, owner: Owner, resolver: Resolver): Targe
     const allowed = decl.density === 'q' ? sym.kind === 'latent' : sym.kind === 'latent' || sym.kind === 'data' || (sym.kind === 'param' && sym.owner === MODEL_OWNER);
     if (!allowed || sym.owner !== MODEL_OWNER) {
       reporter.report('E0509', ident.span, `'${sym.name}' is a ${sym.owner === MODEL_OWNER ? '' : 'guide '}${sym.kind}; ${decl.density}(…) factors define ${decl.density === 'q' ? 'latents' : 'latents, data and params'}`,
-        sym.kind === 'let' || sym.kind === 'dim' || sym.kind === 'const' ? `'${sym.name}' is determined by its definition; give the variables it is computed from a factor instead` : `declare '${sym.name}' as a latent`);
+        sym.owner !== MODEL_OWNER
+          ? `q factors approximate the model's latents; '${sym.name}' is a variational parameter, fitted by optimization`
+          : sym.kind === 'let' || sym.kind === 'dim' || sym.kind === 'const'
+            ? `'${sym.name}' is determined by its definition; give the variables it is computed from a factor instead`
+            : `declare '${sym.name}' as a latent`);
       return undefined;
     }
     if (sym.kind === 'net' || sym.kind === 'let' || sym.kind === 'dim' || sym.kind === 'const' || sym.type === undefined) return undefined;

@@ -13,13 +13,20 @@ export interface FamilyRegistry {
   withSupport(support: Constraint): string[];
 }
 
-/** A `FamilyRegistry` over look-up functions such as the distribution registry's. */
-export function familyRegistry(get: (name: string) => FamilySpec | undefined, names: () => string[]): FamilyRegistry {
+/**
+ * A `FamilyRegistry` over look-up functions such as the distribution registry's. `preferred`
+ * lists names to suggest first (the built-ins in their registration order, most common first).
+ */
+export function familyRegistry(get: (name: string) => FamilySpec | undefined, names: () => string[], preferred: readonly string[] = []): FamilyRegistry {
+  const rank = (n: string): number => {
+    const i = preferred.indexOf(n);
+    return i < 0 ? preferred.length : i;
+  };
   return {
     get,
     names,
     withSupport(support) {
-      return names().filter((n) => {
+      return [...names()].sort((a, b) => rank(a) - rank(b)).filter((n) => {
         const f = get(n);
         if (f === undefined || f.params.some((p) => p.eventRank > 0)) return false;
         try {

@@ -2,7 +2,7 @@
  * Guides: a written guide must give every latent exactly one q factor; an automatic guide must
  * name a known strategy with valid options.
  */
-import type { Arg, GuideDecl } from '../ast.js';
+import type { Arg, FactorDecl, GuideDecl } from '../ast.js';
 import type { AutoGuideOptions, AutoGuideStrategy, CheckedFactor, CheckedGuide } from './checked-model.js';
 import type { Reporter } from './reporter.js';
 import type { Resolver } from './resolver.js';
@@ -18,25 +18,13 @@ const OPTIONS: Readonly<Record<AutoGuideStrategy, readonly string[]>> = {
 };
 const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'softplus', 'elu', 'identity'];
 
-/** Check one guide; `factors` are the checked q factors of this guide, in source order. */
+/** Check one guide (coverage is checked separately); `factors` are its checked q factors, in source order. */
 export function checkGuide(decl: GuideDecl, factors: readonly CheckedFactor[], resolver: Resolver): CheckedGuide | undefined {
-  const { reporter } = resolver;
   const name = decl.name.name;
   const body = decl.body;
   if (body.kind === 'Auto') return checkAuto(decl, body.strategy.name, body.strategy.span, body.options, resolver);
   const covers: Record<string, string> = {};
-  const firstSpan = new Map<string, CheckedFactor>();
-  for (const f of factors) {
-    for (const t of f.targets) {
-      const first = firstSpan.get(t);
-      if (first !== undefined) {
-        reporter.report('E0602', f.span, `guide '${name}' gives latent '${t}' a second q factor`, `keep one q(${t} | …) in guide '${name}'`, [{ span: first.span, message: 'first q factor here' }]);
-        continue;
-      }
-      firstSpan.set(t, f);
-      covers[t] = f.id;
-    }
-  }
+  for (const f of factors) for (const t of f.targets) covers[t] ??= f.id;
   return {
     kind: 'written',
     name,
@@ -47,11 +35,22 @@ export function checkGuide(decl: GuideDecl, factors: readonly CheckedFactor[], r
   };
 }
 
-/** Report latents a written guide leaves uncovered; `attempted` are the latent names its q factors target. */
-export function checkCoverage(decl: GuideDecl, attempted: ReadonlySet<string>, latents: readonly LatentSymbol[], reporter: Reporter): void {
-  const missing = latents.filter((l) => !attempted.has(l.name));
-  for (const l of missing) {
-    reporter.report('E0601', decl.name.span, `guide '${decl.name.name}' has no q factor for latent '${l.name}'`, `add q(${l.name}) = … (with '|' and what it depends on) to guide '${decl.name.name}'`, [{ span: l.span, message: `'${l.name}' declared here` }]);
+/**
+ * Each latent gets exactly one q factor in a written guide. Counted on the AST (`factors` are the
+ * guide's factor declarations), so that factors with other errors still count.
+ */
+export function checkCoverage(decl: GuideDecl, factors: readonly FactorDecl[], latents: readonly LatentSymbol[], reporter: Reporter): void {
+  const guide = decl.name.name;
+  const first = new Map<string, FactorDecl>();
+  for (const f of factors) {
+    for (const t of f.targets) {
+      const previous = first.get(t.name);
+      if (previous === undefined) first.set(t.name, f);
+      else reporter.report('E0602', f.span, `guide '${guide}' gives latent '${t.name}' a second q factor`, `keep one q(${t.name} | …) in guide '${guide}'`, [{ span: previous.span, message: 'first q factor here' }]);
+    }
+  }
+  for (const l of latents.filter((x) => !first.has(x.name))) {
+    reporter.report('E0601', decl.name.span, `guide '${guide}' has no q factor for latent '${l.name}'`, `add q(${l.name}) = … (with '|' and what it depends on) to guide '${guide}'`, [{ span: l.span, message: `'${l.name}' declared here` }]);
   }
 }
 

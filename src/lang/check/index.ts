@@ -9,7 +9,7 @@
 import type { Program } from '../ast.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../span.js';
-import { familyNames, getFamily } from '../../distributions/index.js';
+import { builtinFamilies, familyNames, getFamily } from '../../distributions/index.js';
 import type { CheckedModel } from './checked-model.js';
 import { checkProgramWith } from './check-program.js';
 import { familyRegistry, type FamilyRegistry } from './family-registry.js';
@@ -26,7 +26,7 @@ export { familyRegistry, type FamilyRegistry } from './family-registry.js';
 export { checkProgramWith } from './check-program.js';
 
 /** The registry of built-in and registered plugin families, as the checker sees it. */
-export const defaultFamilies: FamilyRegistry = familyRegistry(getFamily, familyNames);
+export const defaultFamilies: FamilyRegistry = familyRegistry(getFamily, familyNames, builtinFamilies.map((f) => f.name));
 
 /** Check a parsed program against the distribution registry. */
 export function checkProgram(program: Program, file: SourceFile): { model?: CheckedModel; diagnostics: Diagnostic[] } {
