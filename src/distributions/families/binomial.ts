@@ -60,7 +60,9 @@ export class Binomial extends Distribution {
       const body = logits
         ? tf.sub(tf.mul(x, logits), tf.mul(n, softplus(logits)))
         : tf.add(xlogy(x, probs!), xlogy(tf.sub(n, x), tf.sub(1, probs!)));
-      return tf.add(logChoose, body);
+      const lp = tf.add(logChoose, body);
+      // Counts above n have probability 0 (reached only with validation off).
+      return tf.where(tf.greater(x, n), tf.fill(lp.shape, -Infinity), lp);
     });
   }
 

@@ -2,13 +2,13 @@
  * Uniform(low a, high b): log p(x) = −log(b − a) on [a, b). Mean (a + b)/2,
  * variance (b − a)²/12, entropy log(b − a). Reparameterized: x = a + (b − a) u.
  *
- * The support depends on the parameters: with single-valued bounds it is `interval(a, b)`; for
+ * The support depends on the parameters: with single-valued bounds it is [a, b); for
  * batched bounds `support` is the hull over the batch and values are checked per element.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import type { Rng } from '../../runtime/rng.js';
-import { interval, real, type Constraint } from '../constraints/index.js';
+import { real, RealInterval, type Constraint } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
 import type { FamilySpec, ParamSpec } from '../family.js';
 import { toFloat, type TensorLike } from '../ops.js';
@@ -35,7 +35,7 @@ export class Uniform extends Distribution {
   get support(): Constraint {
     const lo = Math.min(...this.low.dataSync());
     const hi = Math.max(...this.high.dataSync());
-    return lo < hi ? interval(lo, hi) : real;
+    return lo < hi ? new RealInterval(lo, hi, true, false) : real;
   }
 
   override get hasRsample(): boolean {
@@ -103,7 +103,7 @@ export const uniformFamily: FamilySpec = {
   params: PARAMS,
   support: ({ constants }) => {
     const { low, high } = constants;
-    return low !== undefined && high !== undefined && low < high ? interval(low, high) : real;
+    return low !== undefined && high !== undefined && low < high ? new RealInterval(low, high, true, false) : real;
   },
   eventShape: () => [],
   discrete: false,
