@@ -92,20 +92,22 @@ function problem(d: Diagnostic, text: string): string | undefined {
   return undefined;
 }
 
-/** The failure of a source, if any: an exception or a malformed diagnostic. */
-function failure(text: string): string | undefined {
+/** Compile a source: its failure, if any (an exception or a malformed diagnostic), and whether it was diagnosed. */
+function examine(text: string): { why?: string; diagnosed: boolean } {
   try {
     const result = compileSource({ path: 'fuzz.vmodel', text });
     renderDiagnostics(result.diagnostics); // the printer must cope with every span too
     for (const d of result.diagnostics) {
       const p = problem(d, text);
-      if (p) return `${d.code} ${d.message}: ${p}`;
+      if (p) return { why: `${d.code} ${d.message}: ${p}`, diagnosed: true };
     }
-    return undefined;
+    return { diagnosed: result.diagnostics.length > 0 };
   } catch (e) {
-    return `threw ${(e as Error).name}: ${(e as Error).message}`;
+    return { why: `threw ${(e as Error).name}: ${(e as Error).message}`, diagnosed: false };
   }
 }
+
+const fails = (text: string) => examine(text).why !== undefined;
 
 /** Shrink a failing source by deleting lines, then characters, while it still fails. */
 function minimize(text: string): string {
@@ -114,7 +116,7 @@ function minimize(text: string): string {
     let parts = current.split(unit);
     for (let i = parts.length - 1; i >= 0; i--) {
       const candidate = [...parts.slice(0, i), ...parts.slice(i + 1)].join(unit);
-      if (failure(candidate) !== undefined) parts = candidate.split(unit);
+      if (fails(candidate)) parts = candidate.split(unit);
     }
     current = parts.join(unit);
     if (current.length > 400) break; // character-level shrinking of a long text is too slow
@@ -131,12 +133,12 @@ describe('fuzzing the front end with mutated models', () => {
       let text = original;
       const edits = 1 + Math.floor(random() * 3);
       for (let k = 0; k < edits; k++) text = mutate(text, random);
-      const why = failure(text);
+      const { why, diagnosed } = examine(text);
       if (why !== undefined) {
         const small = minimize(text);
-        expect.fail(`mutant ${i} of ${model}: ${why}\n--- minimized source ---\n${small}\n--- (${failure(small)})`);
+        expect.fail(`mutant ${i} of ${model}: ${why}\n--- minimized source ---\n${small}\n--- (${examine(small).why})`);
       }
-      if (compileSource({ path: 'fuzz.vmodel', text }).diagnostics.length > 0) withDiagnostics++;
+      if (diagnosed) withDiagnostics++;
     }
     // Most mutants are broken; the test is only meaningful if they are actually diagnosed.
     expect(withDiagnostics).toBeGreaterThan(MUTANTS_PER_MODEL / 2);

@@ -3,7 +3,8 @@
  * the whole front end and its rendered diagnostics must equal `golden/expected/NNN-name.txt`.
  * Numbering: 001-099 syntax (parser), 100-199 semantics (checker).
  *
- * Regenerate after an intended change: `UPDATE_GOLDEN=1 npx vitest run test/lang/golden.test.ts`.
+ * Regenerate after an intended change: `UPDATE_GOLDEN=1 npx vitest run test/lang/golden.test.ts`,
+ * or only your own range, e.g. `... -t 'golden diagnostics 0'` (syntax) or `-t 'golden diagnostics 1'`.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
