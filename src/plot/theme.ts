@@ -44,6 +44,7 @@ export const VEGA_LITE_CONFIG = {
     domainColor: '#888888',
     tickColor: '#888888',
     titlePadding: 10,
+    labelSeparation: 8, // tick labels closer than this count as overlapping and are thinned out
   },
   legend: {
     labelFontSize: 12,

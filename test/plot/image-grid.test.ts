@@ -1,6 +1,10 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gridSize, imageGrid, reconstructionGrid } from '../../src/plot/image-grid.js';
 import { PlotInputError } from '../../src/plot/plot-error.js';
+import { writePng } from '../../src/plot/write-figure.js';
 import { decodePng } from './helpers.js';
 
 const PAD = 128;
@@ -43,6 +47,17 @@ describe('imageGrid', () => {
     expect([img.width, img.height]).toEqual([2 + 4 + 2, 2 + 2 + 2]);
     expect(img.at(2, 2)[0]).toBe(0);
     expect(img.at(4, 2)[0]).toBe(255);
+  });
+
+  it('is written to disk by writePng, creating the directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vmodel-grid-'));
+    try {
+      const png = imageGrid(markedImages(2, 2, 2), { rows: 1, cols: 2, h: 2, w: 2 });
+      const path = await writePng(join(dir, 'a', 'b', 'means.png'), png);
+      expect(new Uint8Array(await readFile(path))).toEqual(png);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('names what is wrong with bad input', () => {
