@@ -1,6 +1,7 @@
 /**
  * y = loc + scale · u, elementwise (with `eventRank` trailing dims treated as one event).
- * log |det J| = Σ_event log |scale|.
+ * log |det J| = Σ_event log |scale|. Domain and codomain default to ℝ; pass `sets` when the map is
+ * used between narrower sets (e.g. (0, 1) → (a, b) in the interval transform).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
@@ -16,12 +17,17 @@ export class AffineTransform extends Transform {
   readonly domain: Constraint;
   readonly codomain: Constraint;
 
-  constructor(loc: TensorLike, scale: TensorLike, readonly eventRank = 0) {
+  constructor(
+    loc: TensorLike,
+    scale: TensorLike,
+    readonly eventRank = 0,
+    sets: { readonly domain: Constraint; readonly codomain: Constraint } = { domain: real, codomain: real },
+  ) {
     super();
     this.loc = toFloat(loc);
     this.scale = toFloat(scale);
-    this.domain = independent(real, eventRank);
-    this.codomain = independent(real, eventRank);
+    this.domain = independent(sets.domain, eventRank);
+    this.codomain = independent(sets.codomain, eventRank);
   }
 
   forward(u: Tensor): Tensor {

@@ -59,10 +59,14 @@ export const transformTo = bijectTo;
 registerTransform(RealInterval, (c) => {
   const { lower, upper } = c as RealInterval;
   if (lower === -Infinity && upper === Infinity) return new IdentityTransform();
-  if (upper === Infinity) return lower === 0 ? new ExpTransform() : new ComposeTransform([new ExpTransform(), new AffineTransform(lower, 1)]);
-  if (lower === -Infinity) return new ComposeTransform([new ExpTransform(), new AffineTransform(upper, -1)]);
+  if (lower === 0 && upper === Infinity) return new ExpTransform();
   if (lower === 0 && upper === 1) return new SigmoidTransform();
-  return new ComposeTransform([new SigmoidTransform(), new AffineTransform(lower, upper - lower)]);
+  // Shift or stretch the standard one; the affine step carries the exact codomain.
+  const [first, loc, scale] =
+    upper === Infinity ? [new ExpTransform(), lower, 1]
+    : lower === -Infinity ? [new ExpTransform(), upper, -1]
+    : [new SigmoidTransform(), lower, upper - lower];
+  return new ComposeTransform([first, new AffineTransform(loc, scale, 0, { domain: first.codomain, codomain: c })]);
 });
 registerTransform(Simplex, () => new StickBreakingTransform());
 registerTransform(LowerCholesky, () => new LowerCholeskyTransform());
