@@ -81,7 +81,8 @@ export function loadData(sources: Sources, specs: readonly DataSpec[], options: 
   for (const f of fields) {
     if (!specMap.has(f.name)) {
       if (ignore.has(f.name)) continue;
-      if (labelColumn !== null && f.name === labelColumn && labels === undefined && !f.broken) labels = f;
+      // The label column is never an extra column; it gives the labels unless a labels file does.
+      if (labelColumn !== null && f.name === labelColumn && !f.broken) labels ??= f;
       else undeclared.push(f);
       continue;
     }

@@ -5,7 +5,7 @@
  * cell or `abc` is an error naming its row and column. Cells may be double-quoted.
  */
 import { D } from './codes.js';
-import { elementName, sizeOfShape } from './spec.js';
+import { describeSpec, elementName, sizeOfShape } from './spec.js';
 import type { RawField, ReadContext } from './field.js';
 
 interface HeaderColumn {
@@ -205,7 +205,7 @@ function placeColumns(
 ): number[] | undefined {
   const { file, sink } = ctx;
   const spec = ctx.specs.get(base)!;
-  const declared = `${base} : ${spec.kind}${shape.length > 0 ? `[${shape.join(', ')}]` : ''}`;
+  const declared = `${base} : ${describeSpec(spec)}`;
   if (shape.length === 0) {
     const c = header[js[0]!]!;
     if (js.length === 1 && c.index.length === 0) return [0];

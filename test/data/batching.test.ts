@@ -107,15 +107,17 @@ describe('batches', () => {
     const ds = toy(20000, true);
     let even = 0;
     let odd = 0;
+    let notBinary = 0;
     const rng = new Rng(21);
     for (const b of batches(ds, 1000, rng)) {
       for (let k = 0; k < b.size; k++) {
         const v = b.columns.p![k]!;
-        expect(v === 0 || v === 1).toBe(true);
+        if (v !== 0 && v !== 1) notBinary++;
         if (b.indices[k]! % 2 === 0) even += v;
         else odd += v;
       }
     }
+    expect(notBinary).toBe(0);
     expect(Math.abs(even / 10000 - 0.2)).toBeLessThan(4 * Math.sqrt((0.2 * 0.8) / 10000));
     expect(Math.abs(odd / 10000 - 0.9)).toBeLessThan(4 * Math.sqrt((0.9 * 0.1) / 10000));
     // The stored intensities are untouched.
@@ -134,9 +136,12 @@ describe('dynamicBinarize', () => {
     const n = 200000;
     const p = new Float32Array(n).fill(0.3);
     const x = dynamicBinarize(p, new Rng(4));
-    const mean = x.reduce((a, b) => a + b, 0) / n;
-    expect(Math.abs(mean - 0.3)).toBeLessThan(4 * Math.sqrt(0.21 / n));
-    expect(dynamicBinarize(p, new Rng(4))).toEqual(x);
+    let ones = 0;
+    for (const v of x) ones += v;
+    expect(Math.abs(ones / n - 0.3)).toBeLessThan(4 * Math.sqrt(0.21 / n));
+    // Same seed, same draws (compared as bytes: a deep toEqual over 200,000 values is slow).
+    expect(Buffer.from(dynamicBinarize(p, new Rng(4)).buffer).equals(Buffer.from(x.buffer))).toBe(true);
+    expect(Buffer.from(dynamicBinarize(p, new Rng(5)).buffer).equals(Buffer.from(x.buffer))).toBe(false);
     expect(Array.from(dynamicBinarize(Float32Array.from([0, 1, 0, 1]), new Rng(5)))).toEqual([0, 1, 0, 1]);
     const out = new Float32Array(4);
     expect(dynamicBinarize(Float32Array.from([0, 1, 1, 0]), new Rng(5), out)).toBe(out);
