@@ -70,8 +70,9 @@ class AstBuilder extends BaseVisitor {
   private statements(nodes: readonly CstNode[], place: Place): A.Declaration[] {
     const result: A.Declaration[] = [];
     let junk: IToken[] = [];
+    let lastLine: number | undefined; // where the last real statement ends
     const flushJunk = () => {
-      if (junk.length > 0) this.reportJunk(junk, place);
+      if (junk.length > 0) this.reportJunk(junk, place, junk[0]!.startLine === lastLine);
       junk = [];
     };
     for (const node of nodes) {
@@ -83,6 +84,7 @@ class AstBuilder extends BaseVisitor {
         continue;
       }
       flushJunk();
+      lastLine = node.location?.endLine;
       if (statement && this.allowedIn(statement, place)) result.push(statement);
     }
     flushJunk();
@@ -118,7 +120,8 @@ class AstBuilder extends BaseVisitor {
     }
   }
 
-  private reportJunk(tokens: readonly IToken[], place: Place): void {
+  /** Report stray tokens; `trailing` when they follow a complete statement on its line. */
+  private reportJunk(tokens: readonly IToken[], place: Place, trailing: boolean): void {
     const first = tokens[0]!;
     const span = joinSpans(tokenSpan(first), tokenSpan(tokens[tokens.length - 1]!));
     const expected = place.guide === undefined ? 'a declaration' : `a param, net, let or q(...) statement in guide '${place.guide}'`;
@@ -127,7 +130,9 @@ class AstBuilder extends BaseVisitor {
       return;
     }
     let hint = 'a declaration starts with dim, const, data, latent, param, net, let, p(...), guide or infer';
-    if (first.tokenType === RBrace || first.tokenType === RParen || first.tokenType === RBracket) {
+    if (trailing && first.tokenType !== RBrace) {
+      hint = 'the statement before it is already complete; is an operator (`+`, `*`, ...) or a comma missing?';
+    } else if (first.tokenType === RBrace || first.tokenType === RParen || first.tokenType === RBracket) {
       hint = `this '${first.image}' closes nothing; remove it or check the brackets before it`;
     } else if (first.tokenType === Identifier && tokens[1]?.tokenType === Equals) {
       hint = `to define a value, write \`let ${first.image} = ...\``;

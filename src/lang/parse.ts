@@ -15,6 +15,10 @@ import type { SourceFile } from './span.js';
 import { syntaxDiagnostic } from './syntax-errors.js';
 import { KEYWORD_TOKENS } from './tokens.js';
 
+const STRAY_TOKEN = 'E0102';
+const UNCLOSED = 'E0110';
+const CLOSER_OF: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+
 export interface ParseResult {
   /** Present only when the file has no syntax errors. */
   readonly program?: Program;
@@ -34,7 +38,8 @@ export function parseSource(file: SourceFile): ParseResult {
  * All diagnostics in source order, minus follow-on noise: a statement (from its leading keyword
  * to the next one) containing a bad character keeps only its lexer errors, and a statement with a
  * syntax error keeps only its first one. Errors of the AST builder (which follow no recovery) are
- * kept otherwise. At equal positions parser errors come before the builder's.
+ * kept otherwise, except a stray closing bracket after an unclosed one of its kind (the same
+ * mistake). At equal positions parser errors come before the builder's.
  */
 function withoutCascades(
   lexical: readonly Diagnostic[],
@@ -55,12 +60,20 @@ function withoutCascades(
   };
   const withBadCharacters = new Set(lexical.map((d) => statementOf(d.span.start)));
   const broken = new Set<number>();
+  // Closers owed by unclosed brackets: a later stray closer of that kind is the same mistake.
+  const owed: string[] = [];
   const kept: Diagnostic[] = [...lexical];
   const rest = [...syntax.map((d) => ({ d, fromParser: true })), ...built.map((d) => ({ d, fromParser: false }))];
   rest.sort((a, b) => a.d.span.start - b.d.span.start || Number(b.fromParser) - Number(a.fromParser));
   for (const { d, fromParser } of rest) {
     const statement = statementOf(d.span.start);
     if (withBadCharacters.has(statement) || broken.has(statement)) continue;
+    if (d.code === STRAY_TOKEN && owed.includes(d.file.text[d.span.start]!)) {
+      owed.splice(owed.indexOf(d.file.text[d.span.start]!), 1);
+      continue;
+    }
+    const opener = d.related?.[0] ? d.file.text[d.related[0].span.start] : undefined;
+    if (d.code === UNCLOSED && opener && CLOSER_OF[opener]) owed.push(CLOSER_OF[opener]);
     if (fromParser) broken.add(statement);
     kept.push(d);
   }

@@ -10,7 +10,7 @@ import { EOF, type IParserErrorMessageProvider, type IRecognitionException, type
 import type { Diagnostic } from './diagnostics.js';
 import { endOfFileSpan, spanAfter, tokenSpan } from './lexer.js';
 import type { SourceFile, Span } from './span.js';
-import { Identifier, KEYWORD_TOKENS, LBrace, LBracket, LParen, NumberLiteral, P, Q, RBrace, RBracket, RParen, describeTokenType } from './tokens.js';
+import { Guide, Identifier, Infer, KEYWORD_TOKENS, LBrace, LBracket, LParen, NumberLiteral, P, Q, RBrace, RBracket, RParen, describeTokenType } from './tokens.js';
 
 type Failure =
   | { readonly kind: 'mismatch'; readonly expected: string }
@@ -174,9 +174,11 @@ function expectedEquals(rule: string, found: Found, ctx: Context): Description {
   const keyword = EXAMPLES[rule]?.keyword;
   const name = found.previous?.image ?? 'x';
   const head = keyword ? `${keyword} ${name}` : name;
-  // Reuse what follows as the value when it looks like one: `dim K 20` → `dim K = 20`.
+  // Reuse what follows as the value when it is one whole token: `dim K 20` → `dim K = 20`.
   const sameLine = found.token.startLine === found.previous?.startLine;
-  const value = sameLine && [NumberLiteral, Identifier].includes(found.token.tokenType) ? found.token.image : '...';
+  const next = ctx.tokens[indexAt(ctx.tokens, found.token) + 1];
+  const alone = !next || next.startLine !== found.token.startLine || KEYWORD_TOKENS.includes(next.tokenType);
+  const value = sameLine && alone && [NumberLiteral, Identifier].includes(found.token.tokenType) ? found.token.image : '...';
   return { code: 'E0108', message: `expected '=' after '${head}'`, hint: `write \`${head} = ${value}\`` };
 }
 
@@ -285,7 +287,11 @@ function closer(expected: string, rule: string, found: Found, ctx: Context): Des
   if (endsStatement || !list) {
     const where = opener ? ` to close the '${spec.openChar}' on line ${opener.startLine}` : '';
     const example = UNCLOSED_EXAMPLES[rule];
-    return { code: 'E0110', message: `expected '${spec.char}'${where}`, hint: `add the missing '${spec.char}'${example ? `, as in ${example}` : ''}`, related };
+    const nested = rule === 'guideBlock' && (type === Guide || type === Infer);
+    const hint = nested
+      ? `end the guide with '}' before the next ${found.token.image} block; blocks cannot be nested`
+      : `add the missing '${spec.char}'${example ? `, as in ${example}` : ''}`;
+    return { code: 'E0110', message: `expected '${spec.char}'${where}`, hint, related };
   }
   const separators = rule === 'inferDecl' ? "a setting or '}'" : rule === 'factor' ? `'|', ',' or ')'` : rule === 'primary' ? `')'` : `',' or '${spec.char}'`;
   return { code: 'E0111', message: `expected ${separators} ${list.between}`, hint: list.hint };
