@@ -4,7 +4,7 @@
  * constraints) or by what they are known to be (`simplex`-typed variables, `softmax(…)` outputs).
  */
 import { Constraint, IntegerInterval, RealInterval, simplex } from '../../distributions/constraints/index.js';
-import { flatten } from './fold.js';
+import { constantViolation } from './constant-constraint.js';
 import { formatRange, NONNEGATIVE, POSITIVE, range, rangeOf, REAL, UNIT, within, type Range } from './range.js';
 import type { Reporter } from './reporter.js';
 import type { Activation, Sym } from './symbols.js';
@@ -14,19 +14,12 @@ import type { TypedExpr } from './typed-expr.js';
 export interface Required {
   readonly range: Range;
   readonly integer: boolean;
-  admits(v: number): boolean;
 }
 
 export function requiredRange(constraint: Constraint): Required | undefined {
   const set = constraint.elementSet;
-  if (set instanceof RealInterval) {
-    const r = range(set.lower, set.upper, !set.lowerClosed, !set.upperClosed);
-    return { range: r, integer: false, admits: (v) => within(range(v, v), r) };
-  }
-  if (set instanceof IntegerInterval) {
-    const r = range(set.lower, set.upper);
-    return { range: r, integer: true, admits: (v) => Number.isInteger(v) && v >= set.lower && v <= set.upper };
-  }
+  if (set instanceof RealInterval) return { range: range(set.lower, set.upper, !set.lowerClosed, !set.upperClosed), integer: false };
+  if (set instanceof IntegerInterval) return { range: range(set.lower, set.upper), integer: true };
   return undefined;
 }
 
@@ -100,12 +93,12 @@ export function checkArgumentConstraint(arg: TypedExpr, site: ArgumentSite, symb
   const what = `'${site.param}' of ${site.family}`;
   const required = requiredRange(site.constraint);
   const c = site.constraint.toString();
+  if (arg.constant !== undefined) {
+    const bad = constantViolation(site.constraint, arg.constant, arg.rowShape);
+    if (bad !== undefined) reporter.report('E0403', arg.span, `${what} must be in ${c}, got ${bad === true ? JSON.stringify(arg.constant) : bad}`, fixHint(site.constraint));
+    return;
+  }
   if (required !== undefined) {
-    if (arg.constant !== undefined) {
-      const bad = flatten(arg.constant).find((v) => !required.admits(v));
-      if (bad !== undefined) reporter.report('E0403', arg.span, `${what} must be in ${c}, got ${bad}`, fixHint(site.constraint));
-      return;
-    }
     if (required.integer && arg.dtype !== 'int') {
       reporter.report('E0404', arg.span, `${what} must be an integer in ${c}, but this expression is real-valued`, 'pass an int, count or category value or an integer constant');
       return;
@@ -122,20 +115,8 @@ export function checkArgumentConstraint(arg: TypedExpr, site: ArgumentSite, symb
   }
   const known = knownConstraint(arg, symbols);
   if (known !== undefined && site.constraint.contains(known)) return;
-  if (known === undefined && arg.constant !== undefined && site.constraint.equals(simplex) && isSimplexConstant(arg)) return;
   const why = known === undefined ? `the checker cannot show that this expression is in ${c}` : `this expression is in ${known.toString()}`;
   reporter.report('E0404', arg.span, `${what} must be in ${c}, but ${why}`, fixHint(site.constraint));
-}
-
-function isSimplexConstant(arg: TypedExpr): boolean {
-  const k = arg.rowShape[arg.rowShape.length - 1];
-  if (k === undefined) return false;
-  const flat = flatten(arg.constant!);
-  for (let i = 0; i < flat.length; i += k) {
-    const row = flat.slice(i, i + k);
-    if (row.some((v) => v < 0) || Math.abs(row.reduce((a, b) => a + b, 0) - 1) > 1e-6) return false;
-  }
-  return true;
 }
 
 /** How to bring a value into a constraint. */

@@ -201,7 +201,11 @@ function checkSupport(decl: FactorDecl, family: FamilySpec, query: SupportQuery,
   const alternatives = families.withSupport(declared).filter((n) => n !== family.name).slice(0, 3);
   const hint = alternatives.length > 0 ? `use ${alternatives.map((n) => `${n}(…)`).join(', ').replace(/, ([^,]*)$/, ' or $1')}` : `use a family whose support is ${declared.toString()}`;
   const span: Span = decl.distribution.callee.span;
-  if (decl.density === 'p' && !sameAlmostEverywhere(declared, support)) {
+  // Observed data may be declared wider than a discrete support whose bounds come from the
+  // arguments (Binomial(10, p) for `k : count`): every value the model generates is still a `count`.
+  const isData = targets.syms[0]!.kind === 'data';
+  const dataSubset = isData && support.isDiscrete && declared.isDiscrete && declared.contains(support);
+  if (decl.density === 'p' && !sameAlmostEverywhere(declared, support) && !dataSubset) {
     resolver.reporter.report('E0401', span, `${family.name} has support ${support.toString()}, but '${target}' is declared ${describeType(targets)} (${declared.toString()})`, hint);
   }
   if (decl.density === 'q' && !declared.contains(support) && !sameAlmostEverywhere(declared, support)) {
