@@ -23,6 +23,23 @@ export interface ImageGridOptions {
 /** Grey level of borders and of empty cells: distinct from both black background and white ink. */
 const PAD_GREY = 128;
 
+/**
+ * A near-square layout for n images: the fewest columns c ≥ √n that divide n exactly (so no cell
+ * is empty), looking up to 2√n; otherwise ⌈√n⌉ columns. 10 → 2×5, 64 → 8×8, 7 → 3×3.
+ */
+export function gridShape(n: number): { rows: number; cols: number } {
+  requireInteger('gridShape n', n, 1);
+  const root = Math.sqrt(n);
+  let cols = Math.ceil(root);
+  for (let c = cols; c <= 2 * root; c++) {
+    if (n % c === 0) {
+      cols = c;
+      break;
+    }
+  }
+  return { rows: Math.ceil(n / cols), cols };
+}
+
 /** Size of the PNG `imageGrid` draws for these options. */
 export function gridSize(opts: ImageGridOptions): { width: number; height: number } {
   const scale = opts.scale ?? 2;

@@ -6,7 +6,7 @@
  */
 import { requireInteger, requireLength } from './check-input.js';
 import { principalComponents } from './pca.js';
-import { scatter2d } from './scatter.js';
+import { scatter2d, type Labels } from './scatter.js';
 
 export interface LatentScatterOptions {
   readonly title?: string;
@@ -24,7 +24,7 @@ export async function latentScatter(
   latents: ArrayLike<number>,
   n: number,
   dim: number,
-  labels?: Int32Array | readonly string[],
+  labels?: Labels,
   opts: LatentScatterOptions = {},
 ): Promise<{ svg: string }> {
   requireInteger('latentScatter n', n, 1);

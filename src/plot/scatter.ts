@@ -20,16 +20,22 @@ export interface ScatterOptions {
 
 const SHAPES = ['circle', 'square', 'triangle-up'];
 
+/** Class labels: integer codes (e.g. digit classes from a data file) or names. */
+export type Labels = ArrayLike<number> | readonly string[];
+
 /** Distinct labels in display order: numbers ascending, strings in order of first appearance. */
-function labelDomain(labels: Int32Array | readonly string[]): string[] {
-  if (labels instanceof Int32Array) return [...new Set(labels)].sort((a, b) => a - b).map(String);
-  return [...new Set(labels)];
+function labelDomain(labels: Labels): string[] {
+  const values = Array.from(labels as ArrayLike<number | string>);
+  if (values.every((v) => typeof v === 'number')) {
+    return [...new Set(values as number[])].sort((a, b) => a - b).map(String);
+  }
+  return [...new Set(values.map(String))];
 }
 
 /** Scatter `points` (row-major n×2); `labels` (length n) colour the points. */
 export async function scatter2d(
   points: ArrayLike<number>,
-  labels: Int32Array | readonly string[] | undefined,
+  labels: Labels | undefined,
   opts: ScatterOptions,
 ): Promise<{ svg: string }> {
   if (points.length % 2 !== 0) {

@@ -210,6 +210,10 @@ describe('scatter2d and latentScatter', () => {
     const z2 = new Float32Array([0.5, -1, 2, 3]);
     const direct = await latentScatter(z2, 2, 2);
     expect(markLabels(direct.svg, 'point')).toEqual(['z₁: 0.5; z₂: −1', 'z₁: 2; z₂: 3']);
+    // Float labels (as read from a numeric data column) sort numerically: 10 after 9.
+    const numeric = await latentScatter(new Float32Array(6), 3, 2, new Float32Array([10, 9, 10]));
+    const texts2 = svgTexts(numeric.svg);
+    expect(texts2.slice(texts2.indexOf('label') - 2, texts2.indexOf('label'))).toEqual(['9', '10']);
 
     // Four points in 3-D: t·(0, 3, 4)/5 for t = −10, −5, 5, 10 plus an uncorrelated offset along
     // (1, 0, 0) of ∓0.25 about its mean. Variances 250/3 and 0.25/3: PC 1 holds 250/250.25 = 99.9%.

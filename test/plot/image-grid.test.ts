@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gridSize, imageGrid, reconstructionGrid } from '../../src/plot/image-grid.js';
+import { gridShape, gridSize, imageGrid, reconstructionGrid } from '../../src/plot/image-grid.js';
 import { PlotInputError } from '../../src/plot/plot-error.js';
 import { writePng } from '../../src/plot/write-figure.js';
 import { decodePng } from './helpers.js';
@@ -71,6 +71,23 @@ describe('imageGrid', () => {
       /imageGrid images\[1\] is NaN/,
     );
     expect(() => imageGrid(new Float32Array(4), { rows: 0, cols: 1, h: 2, w: 2 })).toThrow(PlotInputError);
+  });
+});
+
+describe('gridShape', () => {
+  it('picks a near-square layout without empty cells when a divisor allows it', () => {
+    expect(gridShape(10)).toEqual({ rows: 2, cols: 5 });
+    expect(gridShape(64)).toEqual({ rows: 8, cols: 8 });
+    expect(gridShape(12)).toEqual({ rows: 3, cols: 4 });
+    expect(gridShape(7)).toEqual({ rows: 3, cols: 3 }); // prime: no divisor in [√7, 2√7]
+    expect(gridShape(1)).toEqual({ rows: 1, cols: 1 });
+    for (let n = 1; n <= 200; n++) {
+      const { rows, cols } = gridShape(n);
+      expect(rows * cols).toBeGreaterThanOrEqual(n);
+      expect(cols).toBeGreaterThanOrEqual(Math.sqrt(n));
+      expect((rows - 1) * cols).toBeLessThan(n); // no empty row
+    }
+    expect(() => gridShape(0)).toThrow(PlotInputError);
   });
 });
 
