@@ -15,15 +15,15 @@ import { STIRLING_MIN, stirlingCorrection } from './stirling-correction.js';
 /** log Γ(x) for x > 0 (other entries produce garbage that the caller masks). */
 function lgammaPositive(x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
-    // x ≥ 8: Stirling, written (x − ½)(log x − 1) − ½ so that x = ∞ gives ∞, not ∞ − ∞.
+    // x ≥ 4: Stirling, written (x − ½)(log x − 1) − ½ so that x = ∞ gives ∞, not ∞ − ∞.
     const xBig = tf.maximum(x, STIRLING_MIN);
     const stirling = xBig.sub(0.5).mul(tf.log(xBig).sub(1)).sub(0.5 - HALF_LOG_TWO_PI).add(stirlingCorrection(xBig));
 
-    // 2.5 ≤ x < 8: log Γ(x) = log Γ(x − n) + log[(x − 1)(x − 2)…(x − n)], with x − n ∈ [1.5, 2.5).
+    // 2.5 ≤ x < 4: log Γ(x) = log Γ(x − n) + log[(x − 1)(x − 2)…(x − n)], with x − n ∈ [1.5, 2.5).
     // Every term is positive, so nothing cancels; x − n is exact in float32.
     const xMid = tf.clipByValue(x, 2.5, STIRLING_MIN);
     const n = tf.floor(xMid.sub(1.5));
-    const k = tf.range(1, 7);
+    const k = tf.range(1, 3);
     const factors = xMid.expandDims(-1).sub(k);
     const used = k.lessEqual(n.expandDims(-1));
     const logProduct = tf.log(tf.where(used, factors, tf.onesLike(factors)).prod(-1));
@@ -59,7 +59,7 @@ function lgammaValue(x: tf.Tensor): tf.Tensor {
  * log |Γ(x)| elementwise; d/dx log Γ(x) = ψ(x) (`digamma`).
  *
  * Method: Taylor series about 2 for x < 2.5 (with log Γ(x) = log Γ(x + 1) − log x below 1.5),
- * downward recurrence onto [1.5, 2.5) for 2.5 ≤ x < 8, Stirling's series for x ≥ 8, and the
+ * downward recurrence onto [1.5, 2.5) for 2.5 ≤ x < 4, Stirling's series for x ≥ 4, and the
  * reflection formula for x < 0. Poles (0, −1, −2, …) give +∞.
  *
  * @example lgamma(tf.tensor([0.5, 10])) // [log √π, log 9!] ≈ [0.5724, 12.8018]
