@@ -125,7 +125,8 @@ export function rangeOf(expr: TypedExpr, ref: (id: string) => Range, netOutput: 
       switch (expr.fn) {
         case 'add': return add(a, b);
         case 'sub': return add(a, negate(b));
-        case 'mul': return multiply(a, b);
+        // x * x is a square, not a product of two independent reals.
+        case 'mul': return sameRef(expr.left, expr.right) ? monotone(absolute(a), (x) => x * x) : multiply(a, b);
         case 'div': {
           const r = reciprocal(b);
           return r === undefined ? REAL : multiply(a, r);
@@ -169,6 +170,10 @@ export function rangeOf(expr: TypedExpr, ref: (id: string) => Range, netOutput: 
     case 'vector': return expr.elements.map(of).reduce(union);
   }
   return REAL;
+}
+
+function sameRef(a: TypedExpr, b: TypedExpr): boolean {
+  return a.op === 'ref' && b.op === 'ref' && a.id === b.id;
 }
 
 /** The summed-over size of a matrix product: the last axis of the left operand. */

@@ -121,6 +121,12 @@ describe('range analysis is precise where the checker relies on it', () => {
     expect(within(relu, range(0, Infinity))).toBe(true);
     expect(within(relu, pos)).toBe(false);
   });
+  it('x * x is a square (non-negative), x * y of reals is not', () => {
+    const sq = of({ ...base, op: 'binary', fn: 'mul', left: ref('a'), right: ref('a') }, REAL);
+    expect(within(sq, range(0, Infinity))).toBe(true);
+    const xy = rangeOf({ ...base, op: 'binary', fn: 'mul', left: ref('a'), right: ref('b') }, () => REAL, () => REAL);
+    expect(within(xy, range(0, Infinity))).toBe(false);
+  });
   it('a real value minus a positive one is not known positive', () => {
     expect(within(of({ ...base, op: 'binary', fn: 'sub', left: ref('a'), right: lit(1) }, pos), pos)).toBe(false);
   });
