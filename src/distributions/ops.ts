@@ -2,6 +2,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 
+/** The smallest positive normal float32: draws of positive families are clamped up to it. */
+export const FLOAT32_TINY = 1.1754944e-38;
+/** The largest float32 below 1: draws in (0, 1) are clamped down to it. */
+export const FLOAT32_BELOW_ONE = 1 - 2 ** -24;
+/** The largest finite float32. */
+export const FLOAT32_MAX = 3.4028235e38;
+
 /** Anything a parameter may be given as: a tensor, a number, or nested arrays of numbers. */
 export type TensorLike = Tensor | number | number[] | number[][] | number[][][];
 

@@ -13,7 +13,7 @@ import type { Rng } from '../../runtime/rng.js';
 import { positive, unitInterval } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
 import type { FamilySpec, ParamSpec } from '../family.js';
-import { toFloat, type TensorLike } from '../ops.js';
+import { FLOAT32_BELOW_ONE, FLOAT32_TINY, toFloat, type TensorLike } from '../ops.js';
 import { rsampleLogStandardGamma } from '../samplers/gamma.js';
 
 const PARAMS: readonly ParamSpec[] = [
@@ -55,7 +55,7 @@ export class Beta extends Distribution {
       const logX = rsampleLogStandardGamma(tf.broadcastTo(this.concentration1, shape), rng);
       const logY = rsampleLogStandardGamma(tf.broadcastTo(this.concentration0, shape), rng);
       // Keep draws one float32 ulp inside (0, 1), where the log-density is finite.
-      return tf.clipByValue(tf.sigmoid(tf.sub(logX, logY)), 1.1754944e-38, 1 - 2 ** -24);
+      return tf.clipByValue(tf.sigmoid(tf.sub(logX, logY)), FLOAT32_TINY, FLOAT32_BELOW_ONE);
     });
   }
 

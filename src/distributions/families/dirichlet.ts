@@ -12,7 +12,7 @@ import type { Rng } from '../../runtime/rng.js';
 import { positive, simplex } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
 import type { FamilySpec, ParamSpec } from '../family.js';
-import { toFloat, type TensorLike } from '../ops.js';
+import { FLOAT32_TINY, toFloat, type TensorLike } from '../ops.js';
 import { rsampleLogStandardGamma } from '../samplers/gamma.js';
 
 const PARAMS: readonly ParamSpec[] = [{ name: 'concentration', constraint: positive, eventRank: 1 }];
@@ -45,7 +45,8 @@ export class Dirichlet extends Distribution {
   override rsample(rng: Rng, sampleShape: readonly number[] = []): Tensor {
     return tf.tidy(() => {
       const logG = rsampleLogStandardGamma(tf.broadcastTo(this.concentration, this.extendedShape(sampleShape)), rng);
-      return tf.softmax(logG, -1);
+      // Components that underflow float32 are kept at the smallest normal value, as for Beta.
+      return tf.clipByValue(tf.softmax(logG, -1), FLOAT32_TINY, 1);
     });
   }
 

@@ -11,7 +11,7 @@ import type { Rng } from '../../runtime/rng.js';
 import { positive } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
 import type { FamilySpec, ParamSpec } from '../family.js';
-import { toFloat, type TensorLike } from '../ops.js';
+import { FLOAT32_MAX, FLOAT32_TINY, toFloat, type TensorLike } from '../ops.js';
 import { rsampleLogStandardGamma } from '../samplers/gamma.js';
 
 const PARAMS: readonly ParamSpec[] = [
@@ -52,7 +52,8 @@ export class Gamma extends Distribution {
     return tf.tidy(() => {
       const shape = this.extendedShape(sampleShape);
       const logG = rsampleLogStandardGamma(tf.broadcastTo(this.concentration, shape), rng);
-      return tf.div(tf.exp(logG), this.rate);
+      // Draws for small α underflow float32; keep them at the smallest normal positive value.
+      return tf.clipByValue(tf.exp(tf.sub(logG, tf.log(this.rate))), FLOAT32_TINY, FLOAT32_MAX);
     });
   }
 

@@ -10,7 +10,7 @@ import type { Rng } from '../../runtime/rng.js';
 import { positive } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
 import type { FamilySpec, ParamSpec } from '../family.js';
-import { toFloat, type TensorLike } from '../ops.js';
+import { FLOAT32_MAX, FLOAT32_TINY, toFloat, type TensorLike } from '../ops.js';
 import { rsampleLogStandardGamma } from '../samplers/gamma.js';
 
 const PARAMS: readonly ParamSpec[] = [
@@ -52,7 +52,7 @@ export class InverseGamma extends Distribution {
       const shape = this.extendedShape(sampleShape);
       const logG = rsampleLogStandardGamma(tf.broadcastTo(this.concentration, shape), rng);
       // 1/Y = β / G in log space: exp(log β − log G).
-      return tf.exp(tf.sub(tf.log(this.rate), logG));
+      return tf.clipByValue(tf.exp(tf.sub(tf.log(this.rate), logG)), FLOAT32_TINY, FLOAT32_MAX);
     });
   }
 

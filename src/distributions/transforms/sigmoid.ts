@@ -9,10 +9,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import { logSigmoid } from '../../numerics/index.js';
 import { real, unitInterval } from '../constraints/index.js';
+import { FLOAT32_BELOW_ONE, FLOAT32_TINY } from '../ops.js';
 import { Transform } from './transform.js';
-
-const TINY = 1.1754944e-38;
-const BELOW_ONE = 1 - 2 ** -24;
 
 export class SigmoidTransform extends Transform {
   readonly name = 'Sigmoid';
@@ -20,7 +18,7 @@ export class SigmoidTransform extends Transform {
   readonly codomain = unitInterval;
 
   forward(u: Tensor): Tensor {
-    return tf.tidy(() => tf.clipByValue(tf.sigmoid(u), TINY, BELOW_ONE));
+    return tf.tidy(() => tf.clipByValue(tf.sigmoid(u), FLOAT32_TINY, FLOAT32_BELOW_ONE));
   }
 
   inverse(y: Tensor): Tensor {

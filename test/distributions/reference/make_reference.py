@@ -177,9 +177,24 @@ ys = rng.uniform(0.05, 0.95, size=(5,))
 ln_lp = stats.norm(lnm, lns).logpdf(special.logit(ys)) - np.log(ys) - np.log1p(-ys)
 cases.append(case('logitnormal', 'LogitNormal', {'loc': lnm, 'scale': lns}, ys, logpdf=lambda _x: ln_lp))
 
+# ---- implicit reparameterization targets: d/dθ E[log z] for Gamma, Beta and Dirichlet draws.
+# Gamma(α, 1): E[log z] = ψ(α), so d/dα = ψ'(α). Beta(a, b): E[log x] = ψ(a) − ψ(a + b).
+# Dirichlet(α): E[log x_1] = ψ(α_1) − ψ(α₀), so d/dα_1 = ψ'(α_1) − ψ'(α₀) and d/dα_j = −ψ'(α₀).
+g_alpha = [0.3, 1.0, 4.5]
+b_a, b_b = 0.6, 2.5
+d_alpha = [0.8, 2.0, 3.5]
+d0 = sum(d_alpha)
+gradients = {
+    'gamma': {'alpha': g_alpha, 'dElogz': special.polygamma(1, g_alpha).tolist()},
+    'beta': {'a': b_a, 'b': b_b, 'dElogx_da': float(special.polygamma(1, b_a) - special.polygamma(1, b_a + b_b)),
+             'dElogx_db': float(-special.polygamma(1, b_a + b_b))},
+    'dirichlet': {'alpha': d_alpha, 'dElogx1': [float(special.polygamma(1, d_alpha[0]) - special.polygamma(1, d0))]
+                  + [float(-special.polygamma(1, d0))] * 2},
+}
+
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'reference.json')
 with open(out, 'w') as f:
     json.dump({'generator': 'test/distributions/reference/make_reference.py', 'scipy': __import__('scipy').__version__,
-               'cases': cases}, f, separators=(',', ':'))
+               'cases': cases, 'gradients': gradients}, f, separators=(',', ':'))
     f.write('\n')
 print(f'wrote {len(cases)} cases to {out}')
