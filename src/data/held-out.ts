@@ -7,7 +7,10 @@ import type { DataDiagnostic } from './diagnostic.js';
 import type { DataSpec, Dataset } from './spec.js';
 import { splitData, type RngOrSeed } from './split.js';
 
-export type HeldOut = { readonly sources: Sources } | { readonly fraction: number; readonly seed: RngOrSeed };
+/** Held-out files (with their own labels file, if any), or a seeded fraction of the training rows. */
+export type HeldOut =
+  | { readonly sources: Sources; readonly labels?: LoadOptions['labels'] }
+  | { readonly fraction: number; readonly seed: RngOrSeed };
 
 export interface TrainAndHeldOut {
   /** Both present only when there are no errors. */
@@ -24,9 +27,9 @@ export function loadWithHeldOut(sources: Sources, specs: readonly DataSpec[], he
     const { train, heldOut: held } = splitData(main.dataset, heldOut);
     return { train, heldOut: held, diagnostics: main.diagnostics, omitted: main.omitted };
   }
-  // Labels belong to the training files; the held-out files may carry their own label column.
-  const { labels: _labels, ...heldOptions } = options;
-  const second = loadData(heldOut.sources, specs, heldOptions);
+  // The training labels file does not describe the held-out rows; they have their own, or a label column.
+  const { labels: _trainLabels, ...shared } = options;
+  const second = loadData(heldOut.sources, specs, { ...shared, ...(heldOut.labels !== undefined ? { labels: heldOut.labels } : {}) });
   const diagnostics = [...main.diagnostics, ...second.diagnostics];
   const omitted = main.omitted + second.omitted;
   if (!main.dataset || !second.dataset) return { diagnostics, omitted };

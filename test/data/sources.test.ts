@@ -73,6 +73,16 @@ describe('held-out data', () => {
     expect(rendered(bad.diagnostics, badFile)[0]!.split('\n')[0]).toBe("error[D0006]: FILE, column 'x[2]': column x[2] of 'x' is missing (declared x : real[2])");
   });
 
+  it('attaches each set its own labels file', () => {
+    const mnist = (name: string) => join(FIXTURES, '..', '..', '..', 'models', 'data', `mnist-${name}.idx.gz`);
+    const r = loadWithHeldOut({ variable: 'x', path: mnist('train-3k-images') }, [spec('x', 'unit', [784])],
+      { sources: { variable: 'x', path: mnist('test-1k-images') }, labels: mnist('test-1k-labels') },
+      { labels: mnist('train-3k-labels') });
+    expect(r.diagnostics).toEqual([]);
+    expect(Array.from(r.train!.labels!.subarray(0, 3))).toEqual([5, 0, 4]);
+    expect(Array.from(r.heldOut!.labels!.subarray(0, 3))).toEqual([7, 2, 1]);
+  });
+
   it('splits off a seeded fraction', () => {
     const path = tempFile('many.csv', 'y\n' + Array.from({ length: 40 }, (_, i) => i).join('\n') + '\n');
     const a = loadWithHeldOut(path, [spec('y', 'real')], { fraction: 0.25, seed: 3 });
