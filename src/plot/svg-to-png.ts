@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { PlotInputError } from './plot-error.js';
 
 type Resvg = typeof import('@resvg/resvg-wasm');
 interface Renderer {
@@ -41,19 +42,27 @@ export interface PngOptions {
 export async function svgToPng(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
   const { resvg, fonts } = await loadRenderer();
   const scale = options.scale ?? 2;
-  const doc = new resvg.Resvg(svg, {
-    background: 'white',
-    fitTo: { mode: 'zoom', value: scale },
-    font: {
-      fontBuffers: fonts,
-      defaultFontFamily: FONT_NAME,
-      sansSerifFamily: FONT_NAME,
-      serifFamily: FONT_NAME,
-      monospaceFamily: FONT_NAME,
-      cursiveFamily: FONT_NAME,
-      fantasyFamily: FONT_NAME,
-    },
-  });
+  if (!(scale > 0 && Number.isFinite(scale))) {
+    throw new PlotInputError(`PNG scale must be a positive number, got ${scale}`);
+  }
+  let doc: InstanceType<Resvg['Resvg']>;
+  try {
+    doc = new resvg.Resvg(svg, {
+      background: 'white',
+      fitTo: { mode: 'zoom', value: scale },
+      font: {
+        fontBuffers: fonts,
+        defaultFontFamily: FONT_NAME,
+        sansSerifFamily: FONT_NAME,
+        serifFamily: FONT_NAME,
+        monospaceFamily: FONT_NAME,
+        cursiveFamily: FONT_NAME,
+        fantasyFamily: FONT_NAME,
+      },
+    });
+  } catch (e) {
+    throw new PlotInputError(`cannot render the SVG to PNG: ${(e as Error).message}`);
+  }
   try {
     const image = doc.render();
     try {

@@ -51,6 +51,12 @@ describe('svgToPng', () => {
     expect(colourCount(blank)).toBe(1); // white background only
   });
 
+  it('reports an SVG it cannot parse, with resvg’s reason', async () => {
+    await expect(svgToPng('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>')).rejects.toThrow(
+      /cannot render the SVG to PNG: .*expected 'g' tag, not 'svg' at 1:44/,
+    );
+  });
+
   it('lays text out with widths that match what resvg draws (regular and bold)', async () => {
     for (const [text, weight] of [['Latent space: PC 1 (40.2%)', 'normal'], ['ELBO during fitting', 'bold']] as const) {
       const size = 30;
