@@ -65,6 +65,13 @@ const CHARACTER_HINTS: Readonly<Record<string, string>> = {
   '>': "comparisons are not part of the language; a network's layers are joined with '->'",
 };
 
+/** Control, format and separator characters other than the plain space. */
+const INVISIBLE = /[\p{C}\p{Z}]/u;
+
+function codePoint(c: string): string {
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function badCharacters(file: SourceFile, error: ILexingError): Diagnostic {
   const text = file.text.slice(error.offset, error.offset + error.length);
   const column = error.column ?? 1;
@@ -77,14 +84,19 @@ function badCharacters(file: SourceFile, error: ILexingError): Diagnostic {
     endLine: line,
     endColumn: column + error.length,
   };
-  const first = Array.from(text)[0] ?? '';
-  const nonAscii = /[^\x00-\x7f]/.test(first);
+  const chars = Array.from(text);
+  const first = chars[0] ?? '';
+  const invisible = chars.some((c) => INVISIBLE.test(c));
   const hint =
     CHARACTER_HINTS[first] ??
-    (nonAscii
-      ? 'names use ASCII letters, digits and `_` (write `mu`, not `μ`)'
-      : 'remove it; see docs/language.md for the characters the language uses');
-  const shown = Array.from(text).length === 1 ? `character '${text}'` : `characters '${text}'`;
+    (invisible
+      ? 'an invisible or control character, often pasted from a document; delete it or type a plain space'
+      : /[^\x00-\x7f]/.test(first)
+        ? 'names use ASCII letters, digits and `_` (write `mu`, not `μ`)'
+        : 'remove it; see docs/language.md for the characters the language uses');
+  // Invisible characters are shown as code points, so that the message says what is there.
+  const shownText = invisible ? chars.map(codePoint).join(' ') : `'${text}'`;
+  const shown = `${chars.length === 1 ? 'character' : 'characters'} ${shownText}`;
   return { code: 'E0001', severity: 'error', file, span, message: `unexpected ${shown}`, hint };
 }
 

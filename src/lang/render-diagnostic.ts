@@ -10,7 +10,7 @@
  *     = hint: write the distribution of z, e.g. `p(z) = Normal(0, 1)`
  *
  * The primary span is underlined with `^`, related spans ("opened here") with `-` and their
- * message. Tabs are expanded so that carets line up; spans over several lines underline the
+ * message. Tabs are expanded so that carets line up (control characters are shown as `�`); spans over several lines underline the
  * covered part of their first and last line. Colours are off unless asked for.
  */
 import type { Diagnostic } from './diagnostics.js';
@@ -103,12 +103,13 @@ function visualColumn(source: string, column: number, tabWidth: number): number 
   return width + 1 + Math.max(0, column - 1 - source.length);
 }
 
+/** The source line as displayed: tabs expanded, other control characters shown as `�`. */
 function expandTabs(source: string, tabWidth: number): string {
   let out = '';
   let width = 0;
   for (const ch of source) {
     const w = ch === '\t' ? tabWidth - (width % tabWidth) : 1;
-    out += ch === '\t' ? ' '.repeat(w) : ch;
+    out += ch === '\t' ? ' '.repeat(w) : /\p{Cc}/u.test(ch) ? '\uFFFD' : ch;
     width += w;
   }
   return out;

@@ -13,7 +13,8 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 /** The category of every real token: matched by the parser's junk alternative. */
 export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
+/** Whitespace, including a byte-order mark (some editors start files with one). */
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\uFEFF]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\n\r]*/, group: Lexer.SKIPPED });
 
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [AnyToken] });

@@ -74,4 +74,11 @@ describe('lexer', () => {
       expect(text.slice(t.startOffset, t.startOffset + t.image.length)).toBe(t.image);
     }
   });
+
+  it('skips a byte-order mark and names invisible characters by code point', () => {
+    expect(lex('\uFEFFmodel m').diagnostics).toEqual([]);
+    const [d] = lex('dim K\u00A0= 2').diagnostics;
+    expect(d!.message).toBe('unexpected character U+00A0');
+    expect(d!.hint).toContain('invisible');
+  });
 });

@@ -42,6 +42,12 @@ describe('renderDiagnostic', () => {
     expect(lines[4]!.indexOf('^')).toBe(lines[3]!.indexOf('1)'));
   });
 
+  it('shows control characters in the source line as one replacement character each', () => {
+    const text = 'let a = \u0001 K';
+    const lines = renderDiagnostic(diag({ path: 't', text }, span(text, [1, 9], [1, 10]))).split('\n');
+    expect(lines.slice(3, 5)).toEqual(['1 | let a = \uFFFD K', '  |         ^']);
+  });
+
   it('underlines the first and last line of a multi-line span, eliding the middle', () => {
     const text = 'guide g {\n  a\n  b\n  c\n}\n';
     const lines = renderDiagnostic(diag({ path: 't', text }, span(text, [1, 9], [5, 2]))).split('\n');
