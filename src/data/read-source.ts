@@ -63,7 +63,13 @@ export function readSource(source: DataSource, ctx: Omit<ReadContext, 'file' | '
         'map a single file (x=path/x.npy), or give the directory alone: each NAME.npy inside is variable NAME');
       return [];
     }
-    const entries = readdirSync(file).filter((f) => /\.npy(\.gz)?$/i.test(f)).sort();
+    let entries: string[];
+    try {
+      entries = readdirSync(file).filter((f) => /\.npy(\.gz)?$/i.test(f)).sort();
+    } catch (e) {
+      ctx.sink.error(D.unreadable, at, `cannot read the directory: ${(e as Error).message}`);
+      return [];
+    }
     if (entries.length === 0) {
       ctx.sink.error(D.empty, at, 'the directory has no .npy files');
       return [];

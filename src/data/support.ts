@@ -34,7 +34,7 @@ export function supportRule(spec: DataSpec, dynamicBinarization: boolean): Suppo
   const f = formatValue;
   switch (spec.kind) {
     case 'real':
-      return { check: () => undefined, hint: '' };
+      return { check: () => undefined, hint: 'real data may be any finite number' };
     case 'positive':
       return { check: (v) => (v > 0 ? undefined : `${f(v)} is not positive (expected a value > 0)`), hint: 'positive data must be > 0; shift the data or declare the variable real' };
     case 'unit':

@@ -43,12 +43,13 @@ export function toColumn(field: RawField, spec: DataSpec, binarize: Binarize, si
         continue;
       }
       if (threshold !== undefined) v = v > threshold ? 1 : 0;
-      const problem = rule.check(v);
+      const overflow = !integer && !Number.isFinite(Math.fround(v));
+      const problem = overflow ? `${formatValue(v)} is too large for 32-bit floats` : rule.check(v);
       if (problem !== undefined) {
         rowOk = false;
         // Past the cap only the count matters: skip building the location and message.
         if (sink.full) sink.skipError();
-        else sink.error(D.support, at(r, e), problem, rule.hint);
+        else sink.error(D.support, at(r, e), problem, overflow ? 'rescale the variable, e.g. standardize it' : rule.hint);
         continue;
       }
       out[i] = v;

@@ -47,8 +47,9 @@ describe('support checks per declared kind', () => {
     ]);
   });
 
-  it('real accepts any finite value', () => {
+  it('real accepts any finite value that float32 can hold', () => {
     expect(problems({ r: [-1e30, 0, 1e-30] }, [spec('r', 'real')])).toEqual([]);
+    expect(problems({ r: [1, 1e39] }, [spec('r', 'real')])).toEqual(["error[D0003]: FILE, row 2, column 'r': 1e+39 is too large for 32-bit floats"]);
   });
 });
 
