@@ -11,9 +11,10 @@ function log1mExpValue(x: tf.Tensor): tf.Tensor {
   return tf.where(x.greater(-Math.LN2), tf.log(tf.expm1(x).neg()), log1p(tf.exp(x).neg()));
 }
 
-// d/dx log(1 − eˣ) = −eˣ/(1 − eˣ) = −1/expm1(−x): finite for x < 0, −∞ at 0, 0 at −∞.
+// d/dx log(1 − eˣ) = eˣ/expm1(x), negative for every x < 0; writing it as −|eˣ/expm1(x)| makes
+// x = ±0 give −∞ whatever the sign of the zero, and keeps tiny values (≈ −eˣ) for x ≪ 0.
 function log1mExpDerivative(x: tf.Tensor): tf.Tensor {
-  return tf.reciprocal(tf.expm1(x.neg())).neg();
+  return tf.abs(tf.exp(x).div(tf.expm1(x))).neg();
 }
 
 /**

@@ -11,10 +11,17 @@ function softplusValue(x: tf.Tensor): tf.Tensor {
   return tf.relu(x).add(log1p(tf.exp(tf.abs(x).neg())));
 }
 
+// σ(x) = 1/(1 + e⁻ˣ) for x ≥ 0 and eˣ/(1 + eˣ) below, so tiny values (σ(−100) ≈ 3.7e-44) come out of
+// exp directly; tf.sigmoid on the WASM backend returns 0 there.
+function sigmoid(x: tf.Tensor): tf.Tensor {
+  const e = tf.exp(tf.abs(x).neg());
+  return tf.where(x.greaterEqual(0), tf.reciprocal(e.add(1)), e.div(e.add(1)));
+}
+
 /**
  * log(1 + eˣ) elementwise, stable for every x (softplus(1e4) = 1e4, softplus(−100) = e⁻¹⁰⁰ ≈ 3.7e-44);
  * d/dx softplus(x) = σ(x), the logistic sigmoid.
  *
  * @example softplus(tf.scalar(0)) // log 2
  */
-export const softplus: (x: tf.Tensor) => tf.Tensor = elementwiseOp(softplusValue, (x) => tf.sigmoid(x));
+export const softplus: (x: tf.Tensor) => tf.Tensor = elementwiseOp(softplusValue, sigmoid);
