@@ -4,8 +4,12 @@
  * the constraint and transform registries automatic guides use; the analytic KL registry; and the
  * family registry the compiler's checker reads. Everything a plugin author needs is exported here.
  */
+import * as tf from '@tensorflow/tfjs';
 import './builtins.js';
 import './kl/index.js';
+
+/** The tfjs instance the library runs on: plugins must build tensors with this one, not their own copy. */
+export { tf };
 
 export * as constraints from './constraints/index.js';
 export { Constraint, constraintForType, isValueKind, type ValueKind } from './constraints/index.js';
@@ -17,7 +21,7 @@ export { registerFamily, getFamily, familyNames, unregisterFamily } from './regi
 export { builtinFamilies } from './builtins.js';
 export { installPlugin, type DistributionsApi, type PluginModule } from './plugin.js';
 export { registerKL, klDivergence, tryKLDivergence, NoClosedFormKLError, type KLFunction, type DistributionClass } from './kl/index.js';
-export { toFloat, sumRightmost, xlogy, type TensorLike } from './ops.js';
+export { toFloat, sumRightmost, xlogy, FLOAT32_TINY, FLOAT32_BELOW_ONE, type TensorLike } from './ops.js';
 export { broadcastShapes } from './shapes.js';
 export { rsampleLogStandardGamma } from './samplers/gamma.js';
 export { Rng, type RngState } from '../runtime/rng.js';
