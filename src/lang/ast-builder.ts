@@ -48,7 +48,12 @@ class AstBuilder extends BaseVisitor {
     if (!header) {
       const first = this.nodes(ctx, 'declaration')[0];
       const span = first?.location && !Number.isNaN(first.location.startOffset) ? nodeSpan(first) : START_OF_FILE;
-      this.report('E0101', span, "expected 'model NAME' at the start of the file", 'begin the file with a header such as `model my_model`');
+      this.report(
+        'E0101',
+        span,
+        "expected 'model NAME' at the start of the file",
+        'begin the file with a header such as `model my_model`',
+      );
       return undefined;
     }
     if (!name) return undefined;
@@ -94,7 +99,12 @@ class AstBuilder extends BaseVisitor {
   private allowedIn(d: A.Declaration, place: Place): boolean {
     if (place.guide === undefined) {
       if (d.kind === 'FactorDecl' && d.density === 'q') {
-        this.report('E0118', d.span, 'a q(...) factor must be inside a guide', 'put it in a guide block, `guide g { q(z) = Normal(m, s) }`, or write the model\'s factor as p(...)');
+        this.report(
+          'E0118',
+          d.span,
+          'a q(...) factor must be inside a guide',
+          'put it in a guide block, `guide g { q(z) = Normal(m, s) }`, or write the model\'s factor as p(...)',
+        );
         return false;
       }
       return true;
@@ -107,14 +117,29 @@ class AstBuilder extends BaseVisitor {
         return true;
       case 'FactorDecl':
         if (d.density === 'q') return true;
-        this.report('E0117', d.span, `a p(...) factor cannot appear inside ${where}`, "a guide's factors are written q(...); if this factor belongs to the model, close the guide with '}' before it");
+        this.report(
+          'E0117',
+          d.span,
+          `a p(...) factor cannot appear inside ${where}`,
+          "a guide's factors are written q(...); if this factor belongs to the model, close the guide with '}' before it",
+        );
         return false;
       case 'LatentDecl':
-        this.report('E0117', d.span, `latent '${d.name.name}' cannot be declared inside ${where}`, 'declare latents in the model, and give them q(...) factors in the guide');
+        this.report(
+          'E0117',
+          d.span,
+          `latent '${d.name.name}' cannot be declared inside ${where}`,
+          'declare latents in the model, and give them q(...) factors in the guide',
+        );
         return false;
       default: {
         const keyword = { DimDecl: 'dim', ConstDecl: 'const', DataDecl: 'data', GuideDecl: 'guide', InferDecl: 'infer' }[d.kind];
-        this.report('E0117', d.span, `'${keyword}' declarations cannot appear inside ${where}`, 'move it to the model, above the guide');
+        this.report(
+          'E0117',
+          d.span,
+          `'${keyword}' declarations cannot appear inside ${where}`,
+          'move it to the model, above the guide',
+        );
         return false;
       }
     }
@@ -180,7 +205,12 @@ class AstBuilder extends BaseVisitor {
     const span = this.spanOf(ctx);
     if (this.token(ctx, 'Latent')) {
       if (init) {
-        this.report('E0116', init.span, `latent '${name.name}' cannot have an initial value`, `only parameters take \`= value\`; give the latent a prior instead: \`p(${name.name}) = ...\``);
+        this.report(
+          'E0116',
+          init.span,
+          `latent '${name.name}' cannot have an initial value`,
+          `only parameters take \`= value\`; give the latent a prior instead: \`p(${name.name}) = ...\``,
+        );
         return undefined;
       }
       return { kind: 'LatentDecl', span, name, type, locality: ctx.Global ? 'global' : 'local', explicitLocality };
@@ -239,7 +269,12 @@ class AstBuilder extends BaseVisitor {
       if (!this.token(c, 'RBrace')) return undefined;
       body = { kind: 'Written', span: nodeSpan(block), statements };
       if (statements.length === 0 && this.nodes(c, 'declaration').length === 0) {
-        this.report('E0119', nodeSpan(block), `guide '${name.name}' is empty`, `give each latent a q(...) factor, or use an automatic guide: \`guide ${name.name} = meanfield\``);
+        this.report(
+          'E0119',
+          nodeSpan(block),
+          `guide '${name.name}' is empty`,
+          `give each latent a q(...) factor, or use an automatic guide: \`guide ${name.name} = meanfield\``,
+        );
       }
     } else if (auto) {
       const c = auto.children as Children;

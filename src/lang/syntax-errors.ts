@@ -10,7 +10,9 @@ import { EOF, type IParserErrorMessageProvider, type IRecognitionException, type
 import type { Diagnostic } from './diagnostics.js';
 import { endOfFileSpan, spanAfter, tokenSpan } from './lexer.js';
 import type { SourceFile, Span } from './span.js';
-import { Guide, Identifier, Infer, KEYWORD_TOKENS, LBrace, LBracket, LParen, NumberLiteral, P, Q, RBrace, RBracket, RParen, describeTokenType } from './tokens.js';
+import {
+  describeTokenType, Guide, Identifier, Infer, KEYWORD_TOKENS, LBrace, LBracket, LParen, NumberLiteral, P, Q, RBrace, RBracket, RParen,
+} from './tokens.js';
 
 type Failure =
   | { readonly kind: 'mismatch'; readonly expected: string }
@@ -66,6 +68,10 @@ interface Description {
   readonly related?: Diagnostic['related'];
 }
 
+function error(code: string, message: string, hint: string, related?: Diagnostic['related']): Description {
+  return { code, message, hint, ...(related ? { related } : {}) };
+}
+
 function decode(message: string): Failure {
   try {
     return JSON.parse(message) as Failure;
@@ -114,33 +120,65 @@ function mismatch(expected: string, rule: string, found: Found, ctx: Context): D
       if (example) {
         const what = rule === 'header' ? "the model's name" : 'a name';
         const after = rule === 'variableDecl' && found.previous ? found.previous.image : example.keyword;
-        return { code: 'E0104', message: `expected ${what} after '${after}'`, hint: `write ${example.example}` };
+        return error('E0104', `expected ${what} after '${after}'`, `write ${example.example}`);
       }
-      if (rule === 'typeExpr') return { code: 'E0106', message: "expected a type after ':'", hint: `a type is a kind and a shape, e.g. ${TYPE_EXAMPLES}` };
+      if (rule === 'typeExpr') return error(
+        'E0106',
+        "expected a type after ':'",
+        `a type is a kind and a shape, e.g. ${TYPE_EXAMPLES}`,
+      );
       if (rule === 'distribution') return expectedDistribution(found, ctx);
-      if (rule === 'netSpec') return { code: 'E0114', message: "expected a network architecture after '='", hint: `write ${EXAMPLES.netDecl!.example}` };
+      if (rule === 'netSpec') return error(
+        'E0114',
+        "expected a network architecture after '='",
+        `write ${EXAMPLES.netDecl!.example}`,
+      );
       if (rule === 'factorVariables') return factorVariable(found);
-      if (rule === 'autoGuide') return { code: 'E0113', message: "expected an automatic guide after '='", hint: 'write `meanfield`, `fullrank`, `amortized(hidden = [400])` or `delta`, or a block `guide g { ... }` without \'=\'' };
+      if (rule === 'autoGuide') return error(
+        'E0113',
+        "expected an automatic guide after '='",
+        'write `meanfield`, `fullrank`, `amortized(hidden = [400])` or `delta`, or a block `guide g { ... }` without \'=\'',
+      );
       break;
     case 'Colon': {
       const name = found.previous?.image ?? 'x';
       const keyword = tokenBefore(found.previous, ctx)?.image ?? 'data';
       const sameLine = found.token.startLine === found.previous?.startLine;
       const type = sameLine && found.token.tokenType === Identifier ? found.token.image : 'real[K]';
-      return { code: 'E0105', message: `expected ':' and a type after ${keyword} '${name}'`, hint: `write \`${keyword} ${name} : ${type}\`` };
+      return error(
+        'E0105',
+        `expected ':' and a type after ${keyword} '${name}'`,
+        `write \`${keyword} ${name} : ${type}\``,
+      );
     }
     case 'Equals':
       return expectedEquals(rule, found, ctx);
     case 'LParen':
-      if (rule === 'factor') return { code: 'E0112', message: `expected '(' after '${found.previous?.image ?? 'p'}'`, hint: 'a factor is written `p(x | z) = Family(...)`; `p` and `q` are reserved for factors' };
+      if (rule === 'factor') return error(
+        'E0112',
+        `expected '(' after '${found.previous?.image ?? 'p'}'`,
+        'a factor is written `p(x | z) = Family(...)`; `p` and `q` are reserved for factors',
+      );
       if (rule === 'argumentList' && found.rules[1] === 'distribution') {
         const family = found.previous?.image ?? 'the family';
-        return { code: 'E0107', message: `expected '(' and arguments after distribution '${family}'`, hint: `apply the family to its parameters, e.g. \`${family}(0, 1)\` or with names \`${family}(loc = 0, scale = 1)\`` };
+        return error(
+          'E0107',
+          `expected '(' and arguments after distribution '${family}'`,
+          `apply the family to its parameters, e.g. \`${family}(0, 1)\` or with names \`${family}(loc = 0, scale = 1)\``,
+        );
       }
-      if (rule === 'netSpec') return { code: 'E0114', message: `expected '(' after the architecture '${found.previous?.image ?? 'mlp'}'`, hint: `write ${EXAMPLES.netDecl!.example}` };
+      if (rule === 'netSpec') return error(
+        'E0114',
+        `expected '(' after the architecture '${found.previous?.image ?? 'mlp'}'`,
+        `write ${EXAMPLES.netDecl!.example}`,
+      );
       break;
     case 'LBrace':
-      return { code: 'E0115', message: "expected '{' after 'infer'", hint: 'write the settings in braces: `infer { method = svi  batch = 128 }`' };
+      return error(
+        'E0115',
+        "expected '{' after 'infer'",
+        'write the settings in braces: `infer { method = svi  batch = 128 }`',
+      );
     case 'RParen':
     case 'RBracket':
     case 'RBrace':
@@ -165,11 +203,15 @@ function keywordAsName(found: Found): Description | undefined {
 
 function expectedEquals(rule: string, found: Found, ctx: Context): Description {
   if (rule === 'factor') {
-    return { code: 'E0108', message: "expected '=' after the factor's closing ')'", hint: `write the distribution after '=', e.g. \`${factorHead(found.token, ctx)} = Normal(0, 1)\`` };
+    return error(
+      'E0108',
+      "expected '=' after the factor's closing ')'",
+      `write the distribution after '=', e.g. \`${factorHead(found.token, ctx)} = Normal(0, 1)\``,
+    );
   }
   if (rule === 'setting') {
     const key = found.previous?.image ?? 'key';
-    return { code: 'E0115', message: `expected '=' after setting '${key}'`, hint: 'each setting is `name = value`, e.g. `batch = 128`' };
+    return error('E0115', `expected '=' after setting '${key}'`, 'each setting is `name = value`, e.g. `batch = 128`');
   }
   const keyword = EXAMPLES[rule]?.keyword;
   const name = found.previous?.image ?? 'x';
@@ -179,7 +221,7 @@ function expectedEquals(rule: string, found: Found, ctx: Context): Description {
   const next = ctx.tokens[indexAt(ctx.tokens, found.token) + 1];
   const alone = !next || next.startLine !== found.token.startLine || KEYWORD_TOKENS.includes(next.tokenType);
   const value = sameLine && alone && [NumberLiteral, Identifier].includes(found.token.tokenType) ? found.token.image : '...';
-  return { code: 'E0108', message: `expected '=' after '${head}'`, hint: `write \`${head} = ${value}\`` };
+  return error('E0108', `expected '=' after '${head}'`, `write \`${head} = ${value}\``);
 }
 
 function expectedDistribution(found: Found, ctx: Context): Description {
@@ -208,9 +250,17 @@ function noViableAlt(rule: string, found: Found): Description {
     case 'indexItem':
       return expectedExpression(found, rule === 'indexItem');
     case 'variableDecl':
-      return { code: 'E0121', message: `expected 'latent' or 'param' after '${found.previous?.image ?? 'local'}'`, hint: 'write `global latent mu : real` or `local param m : real[K]`' };
+      return error(
+        'E0121',
+        `expected 'latent' or 'param' after '${found.previous?.image ?? 'local'}'`,
+        'write `global latent mu : real` or `local param m : real[K]`',
+      );
     case 'guideDecl':
-      return { code: 'E0113', message: `expected '=' or '{' after 'guide ${found.previous?.image ?? ''}'`, hint: `write an automatic guide or a block: ${EXAMPLES.guideDecl!.example}` };
+      return error(
+        'E0113',
+        `expected '=' or '{' after 'guide ${found.previous?.image ?? ''}'`,
+        `write an automatic guide or a block: ${EXAMPLES.guideDecl!.example}`,
+      );
   }
   return unexpected();
 }
@@ -236,20 +286,39 @@ function expectedExpression(found: Found, index: boolean): Description {
 function earlyExit(rule: string): Description {
   switch (rule) {
     case 'netSpec':
-      return { code: 'E0114', message: "expected the network's layer widths joined by '->'", hint: `list the input, hidden and output widths: ${EXAMPLES.netDecl!.example}` };
+      return error(
+        'E0114',
+        "expected the network's layer widths joined by '->'",
+        `list the input, hidden and output widths: ${EXAMPLES.netDecl!.example}`,
+      );
     case 'factorVariables':
-      return { code: 'E0112', message: 'expected a variable name in the factor', hint: 'write the variables the factor defines: `p(z)`, `p(x | z)`' };
+      return error(
+        'E0112',
+        'expected a variable name in the factor',
+        'write the variables the factor defines: `p(z)`, `p(x | z)`',
+      );
     case 'typeExpr':
-      return { code: 'E0106', message: 'expected a size', hint: 'sizes are integer expressions over dims: `real[K]`, `real[D, K]`' };
+      return error('E0106', 'expected a size', 'sizes are integer expressions over dims: `real[K]`, `real[D, K]`');
     case 'indexSuffix':
-      return { code: 'E0109', message: 'expected an index or a slice', hint: 'write `mu[c]`, `h[0:K]` or `W[:, 1]`' };
+      return error('E0109', 'expected an index or a slice', 'write `mu[c]`, `h[0:K]` or `W[:, 1]`');
     case 'vectorLiteral':
-      return { code: 'E0109', message: 'expected a vector element', hint: 'a vector literal lists at least one value: `[400]`, `[400, 200]`' };
+      return error(
+        'E0109',
+        'expected a vector element',
+        'a vector literal lists at least one value: `[400]`, `[400, 200]`',
+      );
   }
   return unexpected();
 }
 
-const CLOSERS: Readonly<Record<string, { readonly open: TokenType; readonly close: TokenType; readonly char: string; readonly openChar: string }>> = {
+interface Brackets {
+  readonly open: TokenType;
+  readonly close: TokenType;
+  readonly char: string;
+  readonly openChar: string;
+}
+
+const CLOSERS: Readonly<Record<string, Brackets>> = {
   RParen: { open: LParen, close: RParen, char: ')', openChar: '(' },
   RBracket: { open: LBracket, close: RBracket, char: ']', openChar: '[' },
   RBrace: { open: LBrace, close: RBrace, char: '}', openChar: '{' },
@@ -294,12 +363,12 @@ function closer(expected: string, rule: string, found: Found, ctx: Context): Des
     return { code: 'E0110', message: `expected '${spec.char}'${where}`, hint, related };
   }
   const separators = rule === 'inferDecl' ? "a setting or '}'" : rule === 'factor' ? `'|', ',' or ')'` : rule === 'primary' ? `')'` : `',' or '${spec.char}'`;
-  return { code: 'E0111', message: `expected ${separators} ${list.between}`, hint: list.hint };
+  return error('E0111', `expected ${separators} ${list.between}`, list.hint);
 }
 
 function unexpected(expected?: string): Description {
   const what = expected ? `expected ${describeTokenTypeName(expected)}` : 'unexpected input';
-  return { code: 'E0199', message: what, hint: 'see docs/language.md for the grammar' };
+  return error('E0199', what, 'see docs/language.md for the grammar');
 }
 
 function describeTokenTypeName(name: string): string {
