@@ -32,7 +32,9 @@ export function checkProgramWith(program: Program, file: SourceFile, families: F
   }
   const priorOf = new Map<string, string>();
   for (const f of factors.values()) if (f.owner === MODEL_OWNER) for (const t of f.targets) priorOf.set(t, f.id);
-  checkCycles([...factors.values()].filter((f) => f.owner === MODEL_OWNER), collected, reporter);
+  for (const owner of [MODEL_OWNER, ...collected.guideScopes.keys()]) {
+    checkCycles([...factors.values()].filter((f) => f.owner === owner), owner, collected, reporter);
+  }
 
   const latents = [...collected.model.values()].filter((s): s is LatentSymbol => s.kind === 'latent');
   const guides: CheckedGuide[] = [];
@@ -103,8 +105,8 @@ function checkFactorCounts(collected: Collected, reporter: Reporter): void {
   }
 }
 
-/** The model's factors must form a DAG over the variables they define. */
-function checkCycles(factors: readonly CheckedFactor[], collected: Collected, reporter: Reporter): void {
+/** The model's factors (and each guide's) must form a DAG over the variables they define. */
+function checkCycles(factors: readonly CheckedFactor[], owner: string, collected: Collected, reporter: Reporter): void {
   const byTarget = new Map<string, CheckedFactor>();
   for (const f of factors) for (const t of f.targets) byTarget.set(t, f);
   const state = new Map<string, 'open' | 'done'>();
@@ -116,7 +118,8 @@ function checkCycles(factors: readonly CheckedFactor[], collected: Collected, re
       const cycle = [...path.slice(path.indexOf(id)), id].map((x) => `'${collected.byId.get(x)?.name ?? x}'`);
       if (!reported.has(f)) {
         reported.add(f);
-        reporter.report('E0204', f.span, `the model's factors depend on each other in a cycle: ${cycle.join(' → ')}`, 'a directed model needs an order: make one of these variables independent of the others');
+        const whose = owner === MODEL_OWNER ? "the model's factors" : `the q factors of guide '${owner}'`;
+        reporter.report('E0204', f.span, `${whose} depend on each other in a cycle: ${cycle.join(' → ')}`, 'a directed model needs an order: make one of these variables independent of the others');
       }
       return;
     }

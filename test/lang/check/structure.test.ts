@@ -139,6 +139,10 @@ p(x | z, s) = Normal(W @ z, s)
   q(z | s) = Normal(m, s)
 }\n`)).toEqual([]);
   });
+  it('q factors that condition on each other in a circle', () => {
+    const d = only(`model t\ndata y : real\nlatent a : real\nlatent b : real\np(a) = Normal(0, 1)\np(b) = Normal(0, 1)\np(y | a, b) = Normal(a + b, 1)\nguide g {\n  q(a | b) = Normal(b, 1)\n  q(b | a) = Normal(a, 1)\n}\n`);
+    expect(d.message).toBe("the q factors of guide 'g' depend on each other in a cycle: 'a' → 'b' → 'a'");
+  });
   it('uncovered and twice-covered latents', () => {
     expect(codes(`${model}guide g {\n  param m : real[K]\n  q(z) = Normal(m, 1)\n}\n`)).toEqual(['E0601']);
     expect(codes(`${model}guide g {\n  param m : real[K]\n  q(s) = Gamma(1, 1)\n  q(z) = Normal(m, 1)\n  q(z) = Normal(m, 2)\n}\n`)).toEqual(['E0602']);
