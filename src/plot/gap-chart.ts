@@ -11,6 +11,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { PlotInputError } from './plot-error.js';
+import { textWidth } from './text-width.js';
 import { CHART_HEIGHT, PALETTE } from './theme.js';
 import { vegaLiteToSvg } from './vega-svg.js';
 
@@ -62,7 +63,8 @@ export async function gapChart(rows: readonly GapRow[], opts: { title?: string }
   const x = { field: 'guide', type: 'nominal', title: 'guide', sort: guides, axis: { labelAngle: 0 } };
   const spec = {
     title: opts.title ?? 'Inference gap: log p(x) − ELBO',
-    width: Math.max(200, 90 * rows.length),
+    // Each bar's band is wide enough for the longest guide name under it.
+    width: Math.max(220, rows.length * Math.max(90, ...guides.map((g) => textWidth(g, 12) + 24))),
     height: CHART_HEIGHT,
     layer: [
       {
