@@ -25,7 +25,7 @@ export type DataCode = (typeof D)[keyof typeof D];
 export const DATA_CODES: readonly CodeInfo[] = [
   {
     code: D.unreadable, severity: 'error', stage: 'data', title: 'cannot read data file',
-    explanation: 'The file does not exist, cannot be read, is not a format vmodel knows (.csv, .json, .npy, .idx, -ubyte, optionally .gz, or a directory of .npy files), or is a corrupt gzip stream.',
+    explanation: 'The file does not exist, cannot be read, is not a format vmodel knows (.csv, .json, .npy, .npz, .idx, -ubyte, optionally .gz, or a directory of .npy files), or is a corrupt gzip stream.',
   },
   {
     code: D.empty, severity: 'error', stage: 'data', title: 'empty data file',

@@ -4,6 +4,7 @@
  *
  *   x=images.idx.gz     the IDX array is variable x
  *   data.csv            every column group of the CSV, by header name
+ *   arrays.npz          each member NAME.npy is variable NAME (x=arrays.npz takes member x.npy)
  *   arrays/             a directory: each NAME.npy (or NAME.npy.gz) is variable NAME
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { readCsv } from './read-csv.js';
 import { readIdx } from './read-idx.js';
 import { readJson } from './read-json.js';
 import { readNpy } from './read-npy.js';
+import { readNpz } from './read-npz.js';
 
 /** A file (or directory) of data, optionally mapped to one declared variable. */
 export interface DataSource {
@@ -23,7 +25,7 @@ export interface DataSource {
   readonly variable?: string;
 }
 
-export type DataFormat = 'csv' | 'json' | 'npy' | 'idx';
+export type DataFormat = 'csv' | 'json' | 'npy' | 'npz' | 'idx';
 
 /** The format a file name says, ignoring a trailing `.gz`; undefined if unknown. */
 export function formatOf(path: string): DataFormat | undefined {
@@ -31,6 +33,7 @@ export function formatOf(path: string): DataFormat | undefined {
   if (name.endsWith('.csv')) return 'csv';
   if (name.endsWith('.json')) return 'json';
   if (name.endsWith('.npy')) return 'npy';
+  if (name.endsWith('.npz')) return 'npz';
   if (name.endsWith('.idx') || /idx\d+-ubyte$/.test(name) || name.endsWith('-ubyte')) return 'idx';
   return undefined;
 }
@@ -79,7 +82,7 @@ export function readSource(source: DataSource, ctx: Omit<ReadContext, 'file' | '
   const format = formatOf(file);
   if (format === undefined) {
     ctx.sink.error(D.unreadable, at, 'unknown data format',
-      'data files are .csv, .json, .npy, .idx or *-ubyte (each optionally .gz), or a directory of .npy files');
+      'data files are .csv, .json, .npy, .npz, .idx or *-ubyte (each optionally .gz), or a directory of .npy files');
     return [];
   }
   let bytes: Uint8Array;
@@ -97,6 +100,8 @@ export function readSource(source: DataSource, ctx: Omit<ReadContext, 'file' | '
       return readCsv(new TextDecoder().decode(bytes), readCtx);
     case 'json':
       return readJson(new TextDecoder().decode(bytes), readCtx);
+    case 'npz':
+      return readNpz(bytes, readCtx);
     case 'npy':
     case 'idx': {
       const fields = format === 'npy' ? readNpy(bytes, name, readCtx) : readIdx(bytes, name, readCtx);

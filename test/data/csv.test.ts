@@ -149,7 +149,7 @@ describe('CSV errors name the file, row, line and column', () => {
     expect(rendered(r.diagnostics)[0]).toBe('error[D0001]: /nonexistent/data.csv: no such file or directory');
     const odd = tempFile('data.xlsx', 'y\n1\n');
     expect(rendered(loadData(odd, [spec('y', 'real')]).diagnostics, odd)[0]).toBe(
-      'error[D0001]: FILE: unknown data format\n  hint: data files are .csv, .json, .npy, .idx or *-ubyte (each optionally .gz), or a directory of .npy files',
+      'error[D0001]: FILE: unknown data format\n  hint: data files are .csv, .json, .npy, .npz, .idx or *-ubyte (each optionally .gz), or a directory of .npy files',
     );
   });
 

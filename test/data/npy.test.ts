@@ -87,3 +87,27 @@ describe('.npy files as data sources', () => {
     ]);
   });
 });
+
+describe('.npz archives', () => {
+  it.each(['pair.npz', 'pair-compressed.npz'])('%s: every member is a variable; a mapping picks one', (name) => {
+    const path = join(DIR, name);
+    const r = loadData(path, [spec('x', 'real', [4]), spec('y', 'int')]);
+    expect(r.diagnostics).toEqual([]);
+    expect(Array.from(r.dataset!.columns.x!.values)).toEqual(expected['f4-le']!.values);
+    expect(Array.from(r.dataset!.columns.y!.values)).toEqual([-5, -1, 3]);
+    const one = loadData({ variable: 'y', path }, [spec('y', 'int')]);
+    expect(one.dataset!.columns.y!.values).toEqual(Int32Array.from([-5, -1, 3]));
+  });
+
+  it('names the member in messages, and reports a missing member and a non-zip file', () => {
+    const path = join(DIR, 'pair.npz');
+    expect(rendered(loadData(path, [spec('x', 'real', [3]), spec('y', 'int')]).diagnostics, path)[0]!.split('\n')[0]).toBe(
+      "error[D0009]: FILE:x.npy, column 'x': rows of 'x' have shape [4] (4 values) but it is declared real[3]",
+    );
+    expect(rendered(loadData({ variable: 'z', path }, [spec('z', 'real')]).diagnostics, path)[0]).toBe(
+      "error[D0006]: FILE: the archive has no member 'z.npy'\n  hint: its arrays are x, y",
+    );
+    const junk = tempFile('junk.npz', 'PK not really a zip');
+    expect(rendered(loadData(junk, [spec('x', 'real')]).diagnostics, junk)[0]).toBe('error[D0011]: FILE: not a zip archive (no end of central directory)');
+  });
+});
