@@ -74,11 +74,6 @@ export interface LetSymbol extends Base {
 export type Sym = DimSymbol | ConstSymbol | DataSymbol | LatentSymbol | ParamSymbol | NetSymbol | LetSymbol;
 export type SymbolKind = Sym['kind'];
 
-/** Random variables: what conditioning sets are about. */
-export function isRandom(s: Sym): s is DataSymbol | LatentSymbol {
-  return s.kind === 'latent' || s.kind === 'data';
-}
-
 /** Human description for messages: `latent 'z'`, `guide param 'm'`. */
 export function describe(s: Sym): string {
   const kind = s.kind === 'data' ? (s.role === 'observed' ? 'observed data' : 'covariate') : s.kind;
