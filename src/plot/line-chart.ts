@@ -77,7 +77,7 @@ function lineChartSpec(series: readonly LineSeries[], opts: LineChartOptions): T
     type: 'quantitative' as const,
     title: opts.xLabel,
     // The axis spans exactly the data: a 'nice' end at 5,000 for 4,690 steps only adds empty space.
-    scale: opts.logX ? { type: 'log' as const } : { zero: false, nice: false },
+    scale: opts.logX ? { type: 'log' as const, nice: false } : { zero: false, nice: false },
     ...(opts.integerX ? { axis: { format: ',d', tickMinStep: 1 } } : {}),
   };
   const y = {
