@@ -115,7 +115,7 @@ describe('IDX as a data source', () => {
     const few = tempFile('few-labels.idx', idxBytes(0x08, [3], [1, 2, 3]));
     const bad = loadData({ variable: 'c', path: TEST_LABELS }, [spec('c', 'category', [], [10])], { labels: few });
     expect(rendered(bad.diagnostics, few)).toEqual([
-      `error[D0010]: FILE, column 'labels': 'labels' has 3 rows but 'c' (${TEST_LABELS}) has 10000\n  hint: every data variable needs one value per data row`,
+      `error[D0010]: FILE, column 'labels': 'labels' has 3 rows but 'c' (${TEST_LABELS}) has 10000\n  = hint: every data variable needs one value per data row`,
     ]);
   });
 });

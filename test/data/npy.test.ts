@@ -60,7 +60,7 @@ describe('.npy files as data sources', () => {
 
   it('reports bad files', () => {
     const cases: [string, string][] = [
-      ['scalar-0d', 'D0009]: FILE: the array is 0-dimensional; a data array needs a leading row axis\n  hint: save an array of shape (N,) or (N, ...)'],
+      ['scalar-0d', 'D0009]: FILE: the array is 0-dimensional; a data array needs a leading row axis\n  = hint: save an array of shape (N,) or (N, ...)'],
       ['empty-rows', 'D0002]: FILE: the array has 0 rows (shape (0, 4))'],
       ['complex', "D0011]: FILE: unsupported dtype '<c8' (supported: float32/64, int8..64, uint8..64, bool)"],
     ];
@@ -83,7 +83,7 @@ describe('.npy files as data sources', () => {
     const path = join(DIR, 'f4-le.npy');
     expect(rendered(loadData({ variable: 'x', path }, [spec('x', 'real', [3])]).diagnostics, path)).toEqual([
       "error[D0009]: FILE, column 'x': rows of 'x' have shape [4] (4 values) but it is declared real[3]\n" +
-        '  hint: the file must hold one value of the declared shape per row (a flat declaration also matches a file shape of the same size)',
+        '  = hint: the file must hold one value of the declared shape per row (a flat declaration also matches a file shape of the same size)',
     ]);
   });
 });
@@ -105,7 +105,7 @@ describe('.npz archives', () => {
       "error[D0009]: FILE:x.npy, column 'x': rows of 'x' have shape [4] (4 values) but it is declared real[3]",
     );
     expect(rendered(loadData({ variable: 'z', path }, [spec('z', 'real')]).diagnostics, path)[0]).toBe(
-      "error[D0006]: FILE: the archive has no member 'z.npy'\n  hint: its arrays are x, y",
+      "error[D0006]: FILE: the archive has no member 'z.npy'\n  = hint: its arrays are x, y",
     );
     const junk = tempFile('junk.npz', 'PK not really a zip');
     expect(rendered(loadData(junk, [spec('x', 'real')]).diagnostics, junk)[0]).toBe('error[D0011]: FILE: not a zip archive (no end of central directory)');

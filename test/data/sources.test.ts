@@ -30,7 +30,7 @@ describe('source arguments and formats', () => {
     const dir = dirname(tempFile('notes.txt', 'hello'));
     expect(rendered(loadData({ variable: 'x', path: dir }, blrSpecs).diagnostics, dir)[0]).toBe(
       "error[D0001]: FILE: a directory cannot be mapped to one variable ('x')\n" +
-        '  hint: map a single file (x=path/x.npy), or give the directory alone: each NAME.npy inside is variable NAME',
+        '  = hint: map a single file (x=path/x.npy), or give the directory alone: each NAME.npy inside is variable NAME',
     );
     expect(rendered(loadData(dir, blrSpecs).diagnostics, dir)[0]).toBe('error[D0002]: FILE: the directory has no .npy files');
   });
@@ -39,14 +39,14 @@ describe('source arguments and formats', () => {
     const a = tempFile('a.csv', 'y\n1\n');
     const b = tempFile('b.csv', 'y\n2\n');
     expect(rendered(loadData([a, b], [spec('y', 'real')]).diagnostics).map((l) => l.replace(a, 'A').replace(b, 'B'))).toEqual([
-      "error[D0012]: B, column 'y': 'y' is also provided by A\n  hint: give each data variable exactly one source",
+      "error[D0012]: B, column 'y': 'y' is also provided by A\n  = hint: give each data variable exactly one source",
     ]);
   });
 
   it('D0007: an unmapped single-array file whose name is not a variable', () => {
     const images = join(FIXTURES, 'npy', 'f8-le.npy');
     expect(rendered(loadData(images, blrSpecs).diagnostics, images).slice(0, 1)).toEqual([
-      "error[D0007]: FILE: the file is not mapped to a variable, and 'f8-le' is not a declared variable\n  hint: map it to one: x=FILE or y=FILE",
+      "error[D0007]: FILE: the file is not mapped to a variable, and 'f8-le' is not a declared variable\n  = hint: map it to one: x=FILE or y=FILE",
     ]);
   });
 
