@@ -9,6 +9,7 @@ import type { DataDiagnostic } from './diagnostic.js';
 export function renderDataDiagnostic(d: DataDiagnostic): string {
   let where = d.file;
   if (d.row !== undefined) where += `, row ${d.row}${d.line !== undefined ? ` (line ${d.line})` : ''}`;
+  else if (d.line !== undefined) where += `, line ${d.line}`;
   if (d.column !== undefined) where += `, column '${d.column}'`;
   const head = `${d.severity}[${d.code}]: ${where}: ${d.message}`;
   return d.hint !== undefined ? `${head}\n  = hint: ${d.hint}` : head;

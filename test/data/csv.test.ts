@@ -127,11 +127,11 @@ describe('CSV errors name the file, row, line and column', () => {
 
   it('D0011 and D0012: malformed and duplicate header cells', () => {
     expect(errorsOf('x[a],y,y\n1,2,3\n', [spec('y', 'real')]).slice(0, 2)).toEqual([
-      "error[D0011]: FILE: header column 1, 'x[a]', is not a variable name\n  = hint: header cells are `name` for a scalar, `name[i]` (1-based) for a vector element, `name[i,j]` for a matrix element",
-      "error[D0012]: FILE, column 'y': column 'y' appears twice in the header",
+      "error[D0011]: FILE, line 1: header column 1, 'x[a]', is not a variable name\n  = hint: header cells are `name` for a scalar, `name[i]` (1-based) for a vector element, `name[i,j]` for a matrix element",
+      "error[D0012]: FILE, line 1, column 'y': column 'y' appears twice in the header",
     ]);
     expect(errorsOf('x[0]\n1\n', [spec('x', 'real', [1])])[0]).toBe(
-      "error[D0011]: FILE, column 'x[0]': column indices are 1-based\n  = hint: the first element of a vector x is x[1]",
+      "error[D0011]: FILE, line 1, column 'x[0]': column indices are 1-based\n  = hint: the first element of a vector x is x[1]",
     );
   });
 
