@@ -3,6 +3,7 @@
  * declarations and options) or as a seeded random fraction of the training files.
  */
 import { loadData, type LoadOptions, type Sources } from './load.js';
+import { parseDataArgument } from './read-source.js';
 import type { DataDiagnostic } from './diagnostic.js';
 import type { DataSpec, Dataset } from './spec.js';
 import { splitData, type RngOrSeed } from './split.js';
@@ -11,6 +12,19 @@ import { splitData, type RngOrSeed } from './split.js';
 export type HeldOut =
   | { readonly sources: Sources; readonly labels?: LoadOptions['labels'] }
   | { readonly fraction: number; readonly seed: RngOrSeed };
+
+/**
+ * Parse a command-line held-out value: a fraction in (0, 1) such as `0.1`, or a data source
+ * (`path` or `x=path`) to load as the held-out set.
+ */
+export function parseHeldOut(text: string, seed: RngOrSeed): HeldOut {
+  if (/^\d*\.\d+$|^\d+$/.test(text)) {
+    const fraction = Number(text);
+    if (!(fraction > 0 && fraction < 1)) throw new RangeError(`held-out fraction must be in (0, 1), got ${text}`);
+    return { fraction, seed };
+  }
+  return { sources: parseDataArgument(text) };
+}
 
 export interface TrainAndHeldOut {
   /** Both present only when there are no errors. */

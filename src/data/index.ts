@@ -13,7 +13,7 @@ export { renderDataDiagnostic, renderDataDiagnostics } from './render.js';
 export { dataSpecsOf } from './from-graph.js';
 export { loadData, type LoadOptions, type LoadResult, type Sources } from './load.js';
 export { shapesMatch } from './match.js';
-export { loadWithHeldOut, type HeldOut, type TrainAndHeldOut } from './held-out.js';
+export { loadWithHeldOut, parseHeldOut, type HeldOut, type TrainAndHeldOut } from './held-out.js';
 export { formatOf, parseDataArgument, type DataFormat, type DataSource } from './read-source.js';
 export { decodeNpy, parseNpyHeader, type NpyHeader } from './read-npy.js';
 export { decodeIdx, idxMagic } from './read-idx.js';

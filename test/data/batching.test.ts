@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/runtime/rng.js';
-import { batches, dynamicBinarize, permutation, splitData, type Column, type Dataset } from '../../src/data/index.js';
+import { batches, dynamicBinarize, permutation, splitData, subsetRows, type Column, type Dataset } from '../../src/data/index.js';
 import { spec } from './helpers.js';
 
 /** n rows: x row i is [i, 10i] (Float32), c row i is i mod 3 (Int32), labels i mod 10. */
@@ -60,6 +60,10 @@ describe('splitData', () => {
     }
     expect(rows(splitData(ds, { fraction: 0.2, seed: 11 }).heldOut)).toEqual(rows(heldOut));
     expect(rows(splitData(ds, { fraction: 0.2, seed: 12 }).heldOut)).not.toEqual(rows(heldOut));
+  });
+
+  it('subsetRows rejects indices outside the data', () => {
+    expect(() => subsetRows(toy(3), [0, 3])).toThrow('subsetRows: row index 3 is outside 0..2');
   });
 
   it('rejects fractions outside (0, 1) and splits that leave a part empty', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
-import { formatOf, loadData, loadWithHeldOut, parseDataArgument } from '../../src/data/index.js';
+import { formatOf, loadData, loadWithHeldOut, parseDataArgument, parseHeldOut } from '../../src/data/index.js';
 import { FIXTURES, rendered, spec, tempFile } from './helpers.js';
 
 const blrSpecs = [spec('x', 'real', [2]), spec('y', 'real')];
@@ -81,6 +81,13 @@ describe('held-out data', () => {
     expect(r.diagnostics).toEqual([]);
     expect(Array.from(r.train!.labels!.subarray(0, 3))).toEqual([5, 0, 4]);
     expect(Array.from(r.heldOut!.labels!.subarray(0, 3))).toEqual([7, 2, 1]);
+  });
+
+  it('parses the command-line form: a fraction or a source', () => {
+    expect(parseHeldOut('0.1', 7)).toEqual({ fraction: 0.1, seed: 7 });
+    expect(parseHeldOut('x=test.idx.gz', 7)).toEqual({ sources: { variable: 'x', path: 'test.idx.gz' } });
+    expect(parseHeldOut('held.csv', 7)).toEqual({ sources: { path: 'held.csv' } });
+    expect(() => parseHeldOut('1.5', 7)).toThrow('held-out fraction must be in (0, 1), got 1.5');
   });
 
   it('splits off a seeded fraction', () => {
