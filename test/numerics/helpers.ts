@@ -103,6 +103,12 @@ export function centralDifference(op: (x: tf.Tensor) => tf.Tensor, xs: readonly 
 
 const FLOAT32_MAX = 3.4028234663852886e38;
 
+/**
+ * The smallest normal float32. Results below it are subnormal: the WASM backend flushes them to 0 and
+ * gradient chains underflow through them, so tests use it as the absolute bound for such entries.
+ */
+export const FLOAT32_MIN_NORMAL = 1.1754943508222875e-38;
+
 /** The value float32 can hold for an exact reference: magnitudes beyond the float32 range become ±∞. */
 export function float32Range(values: readonly number[]): number[] {
   return values.map((v) => (Math.abs(v) > FLOAT32_MAX ? Math.sign(v) * Infinity : v));

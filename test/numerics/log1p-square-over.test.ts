@@ -1,0 +1,42 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { log1pSquareOver } from '../../src/numerics/index.js';
+import { expectClose, expectNoLeak, FLOAT32_MIN_NORMAL, loadReference, useBackendFromEnv } from './helpers.js';
+
+beforeAll(useBackendFromEnv);
+const ref = loadReference<{ x: number[]; nu: number[]; value: number[]; dx: number[]; dnu: number[] }>('log1p-square-over');
+const at = (i: number) => `log1p(x²/ν) at x = ${ref.x[i]}, ν = ${ref.nu[i]}`;
+
+const got = tf.tidy(() => {
+  const x = tf.tensor1d(ref.x);
+  const nu = tf.tensor1d(ref.nu);
+  const [dx, dnu] = tf.grads((a: tf.Tensor, b: tf.Tensor) => log1pSquareOver(a, b).sum())([x, nu]);
+  return { value: Array.from(log1pSquareOver(x, nu).dataSync()), dx: Array.from(dx!.dataSync()), dnu: Array.from(dnu!.dataSync()) };
+});
+
+describe('log1pSquareOver', () => {
+  it('matches mpmath for |x| from 0 to 1e30 and ν from 1e-3 to 1e6 within 2e-7 relative (finite where x² overflows)', () => {
+    expectClose(got.value, ref.value, { rtol: 2e-7 }, at);
+    expect(got.value.every(Number.isFinite)).toBe(true);
+  });
+
+  it('has gradients 2x/(ν + x²) and −x²/(ν(ν + x²)) within 2e-7 relative (below 1.2e-38 absolute)', () => {
+    expectClose(got.dx, ref.dx, { rtol: 2e-7, atol: FLOAT32_MIN_NORMAL }, at);
+    expectClose(got.dnu, ref.dnu, { rtol: 2e-7, atol: FLOAT32_MIN_NORMAL }, at);
+  });
+
+  it('broadcasts x against ν and names incompatible shapes', () => {
+    const v = tf.tidy(() => Array.from(log1pSquareOver(tf.tensor2d([[1], [2]]), tf.tensor1d([1, 4])).dataSync()));
+    expectClose(v, [Math.log(2), Math.log(1.25), Math.log(5), Math.log(2)], { rtol: 2e-7 });
+    expect(() => log1pSquareOver(tf.zeros([3]), tf.ones([2]))).toThrow(/log1pSquareOver: shapes \[3\] and \[2\] do not broadcast/);
+  });
+
+  it('leaks no tensors', () => {
+    expectNoLeak(() => {
+      const x = tf.tensor1d([0.5, 1e25]);
+      const nu = tf.scalar(3);
+      const grads = tf.grads((a: tf.Tensor, b: tf.Tensor) => log1pSquareOver(a, b).sum())([x, nu]);
+      tf.dispose([x, nu, log1pSquareOver(x, nu), ...grads]);
+    });
+  });
+});
