@@ -47,7 +47,7 @@ class AstBuilder extends BaseVisitor {
     const declarations = this.statements(this.nodes(ctx, 'declaration'), {});
     if (!header) {
       const first = this.nodes(ctx, 'declaration')[0];
-      const span = first?.location && !Number.isNaN(first.location.startOffset) ? nodeSpan(first) : START_OF_FILE;
+      const span = (first && childSpan(first)) ?? START_OF_FILE;
       this.report(
         'E0101',
         span,
@@ -471,16 +471,25 @@ class AstBuilder extends BaseVisitor {
 
   /** The span covering every child of `ctx` (tokens and located child nodes). */
   private spanOf(ctx: Children): Span {
-    const spans = Object.values(ctx)
-      .flat()
-      .flatMap((c) => {
-        if (c === undefined) return [];
-        if (isNode(c)) return c.location && !Number.isNaN(c.location.startOffset) ? [nodeSpan(c)] : [];
-        return c.isInsertedInRecovery ? [] : [tokenSpan(c)];
-      });
-    if (spans.length === 0) throw new InternalError('AST builder: a complete syntax node has no source position');
-    return spans.reduce(joinSpans);
+    let first: Span | undefined;
+    let last: Span | undefined;
+    for (const children of Object.values(ctx)) {
+      for (const c of children ?? []) {
+        const span = childSpan(c);
+        if (!span) continue;
+        if (!first || span.start < first.start) first = span;
+        if (!last || span.end > last.end) last = span;
+      }
+    }
+    if (!first || !last) throw new InternalError('AST builder: a complete syntax node has no source position');
+    return joinSpans(first, last);
   }
+}
+
+/** The span of a token or located node; undefined for what recovery invented. */
+function childSpan(c: CstNode | IToken): Span | undefined {
+  if (!isNode(c)) return c.isInsertedInRecovery ? undefined : tokenSpan(c);
+  return c.location && !Number.isNaN(c.location.startOffset) ? nodeSpan(c) : undefined;
 }
 
 const START_OF_FILE: Span = { start: 0, end: 0, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
