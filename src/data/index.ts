@@ -1,5 +1,5 @@
 /**
- * Data: reading data files (CSV, JSON, .npy, IDX), checking them against the model's `data`
+ * Data: reading data files (CSV, JSON, .npy/.npz, IDX), checking them against the model's `data`
  * declarations before training, and iterating over them (held-out splits, minibatches,
  * binarization). A `Dataset` is a set of named columns, each N rows of a declared shape in one
  * typed array; every problem in the files is a `DataDiagnostic` with a D0xxx code naming the
