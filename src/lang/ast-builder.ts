@@ -154,11 +154,14 @@ class AstBuilder extends BaseVisitor {
       this.report('E0102', span, `a file declares one model, but found a second 'model'`, 'put each model in its own file');
       return;
     }
-    let hint = 'a declaration starts with dim, const, data, latent, param, net, let, p(...), guide or infer';
-    if (trailing && first.tokenType !== RBrace) {
-      hint = 'the statement before it is already complete; is an operator (`+`, `*`, ...) or a comma missing?';
-    } else if (first.tokenType === RBrace || first.tokenType === RParen || first.tokenType === RBracket) {
+    let hint =
+      place.guide === undefined
+        ? 'a declaration starts with dim, const, data, latent, param, net, let, p(...), guide or infer'
+        : "a guide statement starts with param, net, let or q(...), and the guide ends with '}'";
+    if (first.tokenType === RBrace || first.tokenType === RParen || first.tokenType === RBracket) {
       hint = `this '${first.image}' closes nothing; remove it or check the brackets before it`;
+    } else if (trailing) {
+      hint = 'the statement before it is already complete; is an operator (`+`, `*`, ...) or a comma missing?';
     } else if (first.tokenType === Identifier && tokens[1]?.tokenType === Equals) {
       hint = `to define a value, write \`let ${first.image} = ...\``;
     } else if (first.tokenType === Identifier && tokens[1]?.tokenType === Identifier) {
