@@ -55,6 +55,22 @@ describe('expand', () => {
   });
 });
 
+describe('sample versus rsample', () => {
+  test('sample carries no gradient; rsample does', () => {
+    tf.tidy(() => {
+      const loc = tf.scalar(0.5);
+      const viaSample = tf.grad((m: tf.Tensor) => tf.sum(new Normal(m, 1).sample(new Rng(1), [10])))(loc);
+      const viaRsample = tf.grad((m: tf.Tensor) => tf.sum(new Normal(m, 1).rsample(new Rng(1), [10])))(loc);
+      expect(viaSample.dataSync()[0]).toBe(0);
+      expect(viaRsample.dataSync()[0]).toBe(10);
+      // The same seed gives the same values either way.
+      expect(Array.from(new Normal(loc, 1).sample(new Rng(2), [4]).dataSync())).toEqual(
+        Array.from(new Normal(loc, 1).rsample(new Rng(2), [4]).dataSync()),
+      );
+    });
+  });
+});
+
 describe('Independent', () => {
   test('reinterprets batch dims as event dims and sums their log-densities', () => {
     tf.tidy(() => {
@@ -93,6 +109,9 @@ describe('TransformedDistribution', () => {
       expect(x.shape).toEqual([6, 2, 4]);
       expect(Array.from(constraints.simplex.check(x).dataSync()).every(Boolean)).toBe(true);
       expect(d.logProb(x).shape).toEqual([6, 2]);
+      const wider = d.expand([3, 2]);
+      expect([wider.batchShape, wider.eventShape]).toEqual([[3, 2], [4]]);
+      expect(wider.sample(new Rng(4)).shape).toEqual([3, 2, 4]);
     });
   });
 

@@ -10,7 +10,6 @@ import type { Tensor } from '@tensorflow/tfjs';
 import type { Distribution } from '../distribution.js';
 import { DistributionError } from '../validation.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type DistributionClass<D extends Distribution = Distribution> = abstract new (...args: any[]) => D;
 
 /** KL(p ‖ q) per batch element (event dims summed). */

@@ -27,7 +27,6 @@ import { StickBreakingTransform } from './stick-breaking.js';
 import type { Transform } from './transform.js';
 
 export type TransformFactory = (constraint: Constraint) => Transform;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ConstraintClass = abstract new (...args: any[]) => Constraint;
 
 const byName = new Map<string, TransformFactory>();
