@@ -3,7 +3,7 @@
  * (binding, shapes, constraints), support against the declared type, event shape, conditioning
  * set and locality.
  */
-import type { FactorDecl, Identifier } from '../ast.js';
+import type { FactorDecl, Identifier, Locality } from '../ast.js';
 import type { FamilySpec, SupportQuery } from '../../distributions/family.js';
 import type { Constraint } from '../../distributions/constraints/index.js';
 import { broadcastShapes, formatShape, sameShape } from '../../distributions/shapes.js';
@@ -16,15 +16,16 @@ import type { FamilyRegistry } from './family-registry.js';
 import type { Resolver } from './resolver.js';
 import { didYouMean } from '../suggest.js';
 import { sameAlmostEverywhere } from './support-match.js';
-import { MODEL_OWNER, type Owner, type Sym } from './symbols.js';
+import { MODEL_OWNER, type DataSymbol, type LatentSymbol, type Owner, type ParamSymbol, type Sym } from './symbols.js';
+import type { ValueType } from './value-type.js';
 import type { TypedExpr } from './typed-expr.js';
 
 /** What a factor's targets look like together. */
 interface TargetInfo {
-  readonly syms: Sym[];
+  readonly syms: readonly (DataSymbol | LatentSymbol | ParamSymbol)[];
   readonly shape: number[];
   readonly constraint: Constraint;
-  readonly locality: 'local' | 'global';
+  readonly locality: Locality;
 }
 
 export function checkFactor(decl: FactorDecl, owner: Owner, resolver: Resolver, families: FamilyRegistry): CheckedFactor | undefined {
@@ -105,11 +106,11 @@ export function checkFactor(decl: FactorDecl, owner: Owner, resolver: Resolver, 
 function checkTargets(decl: FactorDecl, owner: Owner, resolver: Resolver): TargetInfo | undefined {
   const { reporter } = resolver;
   const env = resolver.env({ owner });
-  const syms: Sym[] = [];
+  const targets: { sym: DataSymbol | LatentSymbol | ParamSymbol; type: ValueType; locality: Locality }[] = [];
   for (const ident of decl.targets) {
     const sym = env.resolve(ident);
     if (sym === undefined) return undefined;
-    const allowed = decl.density === 'q' ? sym.kind === 'latent' : sym.kind === 'latent' || sym.kind === 'data' || (sym.kind === 'param' && sym.owner === MODEL_OWNER);
+    const allowed = decl.density === 'q' ? sym.kind === 'latent' : sym.kind === 'latent' || sym.kind === 'data' || sym.kind === 'param';
     if (!allowed || sym.owner !== MODEL_OWNER) {
       reporter.report('E0509', ident.span, `'${sym.name}' is a ${sym.owner === MODEL_OWNER ? '' : 'guide '}${sym.kind}; ${decl.density}(…) factors define ${decl.density === 'q' ? 'latents' : 'latents, data and params'}`,
         sym.owner !== MODEL_OWNER
@@ -119,23 +120,21 @@ function checkTargets(decl: FactorDecl, owner: Owner, resolver: Resolver): Targe
             : `declare '${sym.name}' as a latent`);
       return undefined;
     }
-    if (sym.kind === 'net' || sym.kind === 'let' || sym.kind === 'dim' || sym.kind === 'const' || sym.type === undefined) return undefined;
-    syms.push(sym);
+    if ((sym.kind !== 'latent' && sym.kind !== 'data' && sym.kind !== 'param') || sym.type === undefined) return undefined;
+    targets.push({ sym, type: sym.type, locality: sym.kind === 'data' ? 'local' : sym.locality });
   }
-  const localityOf = (s: Sym): 'local' | 'global' => (s.kind === 'latent' || s.kind === 'param' ? s.locality : 'local');
-  const typed = syms as (Sym & { type: NonNullable<Extract<Sym, { kind: 'latent' }>['type']> })[];
-  const first = typed[0]!;
-  if (typed.length === 1) return { syms, shape: [...first.type.shape], constraint: first.type.constraint, locality: localityOf(first) };
+  const syms = targets.map((t) => t.sym);
+  const first = targets[0]!;
+  if (targets.length === 1) return { syms, shape: [...first.type.shape], constraint: first.type.constraint, locality: first.locality };
   // A joint factor: same locality, kind and leading shape; concatenated along the last axis.
-  const lead = (s: (typeof typed)[number]): readonly number[] => s.type.shape.slice(0, -1);
-  const last = (s: (typeof typed)[number]): number => s.type.shape[s.type.shape.length - 1] ?? 1;
-  const odd = typed.find((s) => localityOf(s) !== localityOf(first) || !s.type.constraint.equals(first.type.constraint) || s.type.constraint.eventRank > 0 || !sameShape(lead(s), lead(first)));
+  const lead = (t: ValueType): readonly number[] => t.shape.slice(0, -1);
+  const odd = targets.find((t) => t.locality !== first.locality || !t.type.constraint.equals(first.type.constraint) || t.type.constraint.eventRank > 0 || !sameShape(lead(t.type), lead(first.type)));
   if (odd !== undefined) {
-    reporter.report('E0511', decl.span, `the targets of a joint factor must share locality, kind and leading shape, but '${odd.name}' differs from '${first.name}'`, 'give each target its own factor');
+    reporter.report('E0511', decl.span, `the targets of a joint factor must share locality, kind and leading shape, but '${odd.sym.name}' differs from '${first.sym.name}'`, 'give each target its own factor');
     return undefined;
   }
-  const shape = [...lead(first), typed.reduce((n, s) => n + last(s), 0)];
-  return { syms, shape, constraint: first.type.constraint, locality: localityOf(first) };
+  const width = targets.reduce((n, t) => n + (t.type.shape[t.type.shape.length - 1] ?? 1), 0);
+  return { syms, shape: [...lead(first.type), width], constraint: first.type.constraint, locality: first.locality };
 }
 
 /** Argument shapes against the target's batch shape, and the family's event shape against its trailing dims. */
@@ -214,6 +213,5 @@ function checkSupport(decl: FactorDecl, family: FamilySpec, query: SupportQuery,
 }
 
 function describeType(t: TargetInfo): string {
-  const s = t.syms[0]!;
-  return s.kind === 'latent' || s.kind === 'data' || s.kind === 'param' ? (s.type?.kind ?? '?') : '?';
+  return t.syms[0]!.type?.kind ?? '?';
 }
