@@ -22,7 +22,7 @@ import {
   StickBreakingTransform,
   TransformedDistribution,
 } from '../../src/distributions/index.js';
-import { checkSampleMoments, expectClose, flat } from './conformance.js';
+import { checkNoLeaks, checkSampleMoments, expectClose, flat } from './conformance.js';
 import { referenceRow } from './table.js';
 
 describe('enumerateSupport', () => {
@@ -159,6 +159,22 @@ describe('large-parameter discrete samplers', () => {
       expect(Math.abs(c / n - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
     });
   });
+});
+
+test.each([
+  ['Independent', () => new Independent(new Normal(tf.zeros([2, 3]), 1), 1), () => tf.zeros([2, 3])],
+  ['TransformedDistribution', () => new TransformedDistribution(new Normal(0, [1, 2]), new SigmoidTransform()), () => tf.fill([2], 0.3)],
+  ['Delta', () => new Delta([1, 2]), () => tf.tensor1d([1, 2])],
+] as const)('%s leaks no tensors', (name, make, value) => {
+  const before = tf.memory().numTensors;
+  tf.tidy(() => {
+    const d = make();
+    const x = value();
+    const inner = tf.memory().numTensors;
+    checkNoLeaks(d, x, new Rng(12), name);
+    expect(tf.memory().numTensors).toBe(inner);
+  });
+  expect(tf.memory().numTensors).toBe(before);
 });
 
 describe('family specs answer the checker without tensors', () => {
