@@ -19,10 +19,27 @@ function replacer(_key: string, value: unknown): unknown {
   return isSpan(value) ? formatSpan(value) : value;
 }
 
+/** Indented JSON with arrays of plain values kept on one line (`"shape": [64, 2]`). */
+function stringify(value: unknown): string {
+  return format(JSON.parse(JSON.stringify(value, replacer)), '') + '\n';
+}
+
+function format(v: unknown, indent: string): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  const inner = indent + '  ';
+  if (Array.isArray(v)) {
+    if (v.every((x) => x === null || typeof x !== 'object')) return `[${v.map((x) => JSON.stringify(x)).join(', ')}]`;
+    return `[\n${v.map((x) => inner + format(x, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(v);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${format(x, inner)}`).join(',\n')}\n${indent}}`;
+}
+
 export function emitAst(program: Program): string {
-  return JSON.stringify(program, replacer, 2) + '\n';
+  return stringify(program);
 }
 
 export function emitIr(graph: ModelGraph): string {
-  return JSON.stringify(graph, replacer, 2) + '\n';
+  return stringify(graph);
 }

@@ -60,3 +60,16 @@ describe('plate diagram', () => {
     for (const id of ['mu', 'tau', 'eta', 'theta', 'y', 'sigma']) expect(svg).toContain(`>${id}</text>`);
   });
 });
+
+describe('JSON layout', () => {
+  it('keeps arrays of plain values on one line and strings intact', () => {
+    const text = `model j\ndata y : real\nglobal latent a : real\nglobal latent b : real[2]\np(a, b) = MultivariateNormal([0, 0, 0], scale_tril = [[1, 0, 0], [0, 1, 0], [0, 0, 1]])\np(y | a, b) = Normal(a + sum(b), 1)\n`;
+    const graph = compileSource({ path: 'j.vmodel', text }).graph!;
+    const out = emitIr(graph);
+    expect(out).toContain('"targets": ["a", "b"]');
+    expect(out).toContain('"id": "p:a,b"');
+    expect(out).toContain('"targetShape": [3]');
+    const parsed = JSON.parse(out);
+    expect(parsed.nodes.map((n: { id: string }) => n.id)).toEqual(graph.nodes.map((n) => n.id));
+  });
+});
