@@ -52,8 +52,11 @@ const choleskyOp = tf.customGrad(((a: tf.Tensor, save: tf.GradSaveFunc) => {
 
 /** Throws `NotPositiveDefiniteError` for the first matrix of the batch whose factor has a non-positive or non-finite pivot. */
 function checkPivots(l: tf.Tensor3D, batch: number[]): void {
-  const d = l.shape[2];
-  const diag = tf.tidy(() => l.mul(tf.eye(d)).sum(2)).dataSync() as Float32Array;
+  const [n, d] = l.shape;
+  // Gathered, not masked: a failed factor has NaN off the diagonal, and NaN · 0 is NaN.
+  const diagTensor = tf.tidy(() => tf.gather(l.reshape([n, d * d]), tf.range(0, d * d, d + 1, 'int32'), 1));
+  const diag = diagTensor.dataSync() as Float32Array;
+  diagTensor.dispose();
   for (let i = 0; i < diag.length; i++) {
     const v = diag[i]!;
     if (v > 0 && Number.isFinite(v)) continue;

@@ -13,12 +13,15 @@ import { mapPairs } from './map-pairs.js';
 function logPrefactor(a: number, x: number): number {
   if (a < 10) return a * Math.log(x) - x - lgammaF64(a + 1);
   const t = (x - a) / a;
-  return -a * xMinusLog1p(t) - 0.5 * Math.log(2 * Math.PI * a) - stirlingCorrectionF64(a);
+  return -a * xMinusLog1p(t, x, a) - 0.5 * Math.log(2 * Math.PI * a) - stirlingCorrectionF64(a);
 }
 
-/** t − log(1 + t), by its Taylor series Σₖ₌₂ (−t)ᵏ/k … for |t| < 0.1, where the difference would cancel. */
-function xMinusLog1p(t: number): number {
-  if (Math.abs(t) >= 0.1) return t - Math.log1p(t);
+/**
+ * t − log(1 + t) for t = (x − a)/a: by its Taylor series for |t| < 0.1, where the difference would
+ * cancel, and otherwise with log(x/a) (not log1p(t): near t = −1, t's own rounding would dominate).
+ */
+function xMinusLog1p(t: number, x: number, a: number): number {
+  if (Math.abs(t) >= 0.1) return t - Math.log(x / a);
   let sum = 0;
   let power = t;
   for (let k = 2; k < 40; k++) {
