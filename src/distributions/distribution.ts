@@ -68,8 +68,12 @@ export abstract class Distribution {
     return false;
   }
 
-  /** log p(x), summed over event dims; shape `broadcast(x.shape[:-eventRank], batchShape)`. */
+  /**
+   * log p(x), summed over event dims; shape `broadcast(x.shape[:-eventRank], batchShape)`.
+   * Integer and boolean values (data as loaded) are cast to float32 first.
+   */
   logProb(x: Tensor): Tensor {
+    if (x.dtype !== 'float32') return tf.tidy(() => this.logProb(tf.cast(x, 'float32')));
     if (this.validate) this.validateValue(x);
     return this.logProbUnchecked(x);
   }

@@ -42,6 +42,16 @@ describe('enumerateSupport', () => {
   });
 });
 
+test('integer and boolean values are accepted as data', () => {
+  tf.tidy(() => {
+    const b = new Bernoulli({ probs: 0.25 });
+    const asBool = b.logProb(tf.tensor1d([true, false], 'bool'));
+    expectClose(asBool.dataSync(), [Math.log(0.25), Math.log(0.75)], 1e-6, 1e-6, 'bool data');
+    const p = new Poisson(2).logProb(tf.tensor1d([0, 3], 'int32'));
+    expectClose(p.dataSync(), [-2, 3 * Math.log(2) - 2 - Math.log(6)], 1e-6, 1e-6, 'int32 data');
+  });
+});
+
 describe('expand', () => {
   test('broadcasts parameters to a larger batch and rejects incompatible shapes', () => {
     tf.tidy(() => {
