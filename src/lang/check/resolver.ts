@@ -6,6 +6,7 @@
  */
 import type { Expr, Identifier } from '../ast.js';
 import { formatShape } from '../../distributions/shapes.js';
+import { namesIn } from './ast-names.js';
 import type { Collected } from './collect.js';
 import { checkExpr, type ExprEnv } from './expr.js';
 import { checkNet } from './nets.js';
@@ -24,6 +25,8 @@ export interface Site {
 
 export class Resolver {
   private readonly state = new Map<string, 'visiting' | 'done'>();
+  /** Declarations being checked, innermost last. */
+  private readonly defining: Sym[] = [];
 
   constructor(
     readonly collected: Collected,
@@ -111,6 +114,11 @@ export class Resolver {
       return undefined;
     }
     if (definition && site.order !== undefined && sym.order > site.order) {
+      const current = this.defining[this.defining.length - 1];
+      if (current !== undefined && this.mentions(sym, current)) {
+        this.reporter.report('E0204', name.span, `'${current.name}' and '${sym.name}' are defined in terms of each other`, 'break the cycle: a definition cannot use its own value, directly or through other definitions', [{ span: sym.span, message: `'${sym.name}' defined here` }]);
+        return undefined;
+      }
       this.reporter.report('E0203', name.span, `'${sym.name}' is used before its definition`, `move the definition of '${sym.name}' above this line`, [{ span: sym.span, message: `'${sym.name}' defined here` }]);
       return undefined;
     }
@@ -122,6 +130,7 @@ export class Resolver {
   private ensure(sym: Sym, site: Site): void {
     if (this.state.has(sym.id)) return;
     this.state.set(sym.id, 'visiting');
+    this.defining.push(sym);
     const decl = this.collected.declOf.get(sym.id)!;
     const at: Site = { owner: site.owner, order: sym.order };
     switch (sym.kind) {
@@ -146,7 +155,28 @@ export class Resolver {
           }
         }
     }
+    this.defining.pop();
     this.state.set(sym.id, 'done');
+  }
+
+  /** Whether the definition of `from` mentions `target`, directly or through other definitions. */
+  private mentions(from: Sym, target: Sym): boolean {
+    const seen = new Set<string>();
+    const queue = [from];
+    while (queue.length > 0) {
+      const s = queue.pop()!;
+      if (seen.has(s.id)) continue;
+      seen.add(s.id);
+      const decl = this.collected.declOf.get(s.id);
+      if (decl === undefined || !(decl.kind === 'DimDecl' || decl.kind === 'ConstDecl' || decl.kind === 'LetDecl')) continue;
+      for (const n of namesIn(decl.value)) {
+        const next = this.lookup(n, s.owner);
+        if (next === undefined) continue;
+        if (next.id === target.id) return true;
+        queue.push(next);
+      }
+    }
+    return false;
   }
 }
 

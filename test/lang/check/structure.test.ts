@@ -91,6 +91,8 @@ describe('model structure', () => {
   it('lets: self-reference is a cycle, forward reference is use before definition, factors may look ahead', () => {
     expect(codes(`model t\ndata y : real\nlet a = a\np(y) = Normal(a, 1)\n`)).toEqual(['E0204']);
     expect(codes(`model t\ndata y : real\nlet a = b\nlet b = 1\np(y) = Normal(a, 1)\n`)).toEqual(['E0203']);
+    const d = only(`model t\ndata y : real\nlet a = 2 * c\nlet b = a + 1\nlet c = b\np(y) = Normal(a, 1)\n`);
+    expect([d.code, d.message]).toEqual(['E0204', "'a' and 'c' are defined in terms of each other"]);
     expect(codes(`model t\ndata y : real\np(y) = Normal(a, 1)\nlet a = 1\n`)).toEqual([]);
   });
   it('suggests names within edit distance', () => {
