@@ -67,7 +67,7 @@ export function checkExpr(expr: Expr, env: ExprEnv): TypedExpr | undefined {
       if (fn === 'matmul') {
         const rowShape = matmulShape(left.rowShape, right.rowShape);
         if (typeof rowShape === 'string') {
-          reporter.report('E0306', span, `cannot multiply ${formatShape(left.rowShape)} @ ${formatShape(right.rowShape)}: ${rowShape}`, 'the last size of the left operand must equal the first (for a vector) or second-to-last size of the right one');
+          reporter.report('E0306', span, `cannot multiply ${formatShape(left.rowShape)} @ ${formatShape(right.rowShape)}: ${rowShape}`, 'the last size of the left operand must equal the first size of the right one');
           return undefined;
         }
         const dtype: DType = left.dtype === 'int' && right.dtype === 'int' ? 'int' : 'float';
@@ -135,17 +135,16 @@ function checkName(expr: { name: string; span: Span; kind: 'Name' }, env: ExprEn
   }
 }
 
-/** NumPy `matmul` shapes, or why they do not fit. */
+/**
+ * Shapes of `@` on vectors and matrices (NumPy `matmul` for ranks 1 and 2), or why they do not fit:
+ * [D, K] @ [K] → [D], [K] @ [K, D] → [D], [A, B] @ [B, C] → [A, C], [K] @ [K] → [].
+ */
 export function matmulShape(a: readonly number[], b: readonly number[]): number[] | string {
-  if (a.length === 0 || b.length === 0) return 'both operands need at least one axis';
-  const left = a.length === 1 ? [1, a[0]!] : a;
-  const right = b.length === 1 ? [b[0]!, 1] : b;
-  const k1 = left[left.length - 1]!;
-  const k2 = right[right.length - 2]!;
+  if (a.length === 0 || b.length === 0 || a.length > 2 || b.length > 2) return 'both operands must be vectors or matrices';
+  const k1 = a[a.length - 1]!;
+  const k2 = b.length === 1 ? b[0]! : b[0]!;
   if (k1 !== k2) return `inner sizes ${k1} and ${k2} differ`;
-  const batch = broadcastShapes(left.slice(0, -2), right.slice(0, -2));
-  if (batch === undefined) return `leading sizes ${formatShape(left.slice(0, -2))} and ${formatShape(right.slice(0, -2))} do not broadcast`;
-  return [...batch, ...(a.length === 1 ? [] : [left[left.length - 2]!]), ...(b.length === 1 ? [] : [right[right.length - 1]!])];
+  return [...a.slice(0, -1), ...b.slice(1)];
 }
 
 function checkCall(call: Call, env: ExprEnv): TypedExpr | undefined {
