@@ -8,21 +8,23 @@ import { NotPositiveDefiniteError } from './not-positive-definite-error.js';
 import { triangularSolve } from './triangular-solve.js';
 
 /**
- * Right-looking factorization of [n, D, D]: column j of L is the current Schur complement's column j
- * divided by the square root of its pivot, and the complement is then updated by one rank-1 product.
- * Rows above the diagonal are masked, so only the lower triangle of A is ever read.
+ * Right-looking factorization of [n, D, D]: column j of L is the first column of the current Schur
+ * complement (rows j…D−1) divided by the square root of its pivot, and the trailing complement is
+ * then updated by one rank-1 product. Only entries on or below the diagonal of A are ever read.
  */
 function factor(a: tf.Tensor3D): tf.Tensor3D {
   return tf.tidy(() => {
     const [n, d] = a.shape;
-    const rowIndex = tf.range(0, d).reshape([1, d, 1]);
     let schur: tf.Tensor3D = a;
     const columns: tf.Tensor3D[] = [];
     for (let j = 0; j < d; j++) {
-      const pivot = tf.sqrt(schur.slice([0, j, j], [n, 1, 1]));
-      const column = schur.slice([0, 0, j], [n, d, 1]).div(pivot).mul(rowIndex.greaterEqual(j).toFloat()) as tf.Tensor3D;
-      columns.push(column);
-      if (j + 1 < d) schur = schur.sub(tf.matMul(column, column, false, true));
+      const size = d - j;
+      const column: tf.Tensor3D = schur.slice([0, 0, 0], [n, size, 1]).div(tf.sqrt(schur.slice([0, 0, 0], [n, 1, 1])));
+      columns.push(j === 0 ? column : tf.concat([tf.zeros([n, j, 1]), column], 1));
+      if (size > 1) {
+        const below = column.slice([0, 1, 0], [n, size - 1, 1]);
+        schur = schur.slice([0, 1, 1], [n, size - 1, size - 1]).sub(tf.matMul(below, below, false, true));
+      }
     }
     return tf.concat(columns, 2);
   });
