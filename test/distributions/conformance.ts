@@ -73,18 +73,22 @@ export function checkLogProb(d: Distribution, row: ReferenceRow): void {
     const x = tf.tensor(row.x as number[], undefined, 'float32');
     const lp = d.logProb(x);
     expect(lp.shape).toEqual(x.shape.slice(0, x.rank - d.eventShape.length));
-    // 2e-5 relative: the special functions (lgamma, digamma) are accurate to a few float32 ulps, and
-    // the log-density sums up to ~6 terms whose magnitudes exceed the result's.
-    expectClose(lp.dataSync(), flat(row.logProb), 2e-5, 2e-5, `${row.id} logProb`);
+    // 4e-6·(1 + |e|): the special functions (lgamma, digamma) are accurate to a few float32 ulps and
+    // the log-density sums up to ~6 terms whose magnitudes can exceed the result's; the worst case
+    // observed over the table is 1e-6 (Poisson at rate 40).
+    expectClose(lp.dataSync(), flat(row.logProb), 4e-6, 4e-6, `${row.id} logProb`);
   });
 }
 
-/** Declared mean, variance and entropy against reference values (float32 closed forms: 1e-5 relative). */
+/**
+ * Declared mean, variance and entropy against reference values: float32 closed forms of a few
+ * operations, 2e-6 relative (worst observed over the table: 5.6e-7, InverseGamma's entropy).
+ */
 export function checkDeclaredMoments(d: Distribution, row: ReferenceRow): void {
   tf.tidy(() => {
-    if (row.mean !== undefined) expectClose(d.mean.dataSync(), flat(row.mean), 1e-5, 1e-6, `${row.id} mean`);
-    if (row.variance !== undefined) expectClose(d.variance.dataSync(), flat(row.variance), 1e-5, 1e-6, `${row.id} variance`);
-    if (row.entropy !== undefined) expectClose(d.entropy().dataSync(), flat(row.entropy), 1e-5, 1e-5, `${row.id} entropy`);
+    if (row.mean !== undefined) expectClose(d.mean.dataSync(), flat(row.mean), 2e-6, 1e-7, `${row.id} mean`);
+    if (row.variance !== undefined) expectClose(d.variance.dataSync(), flat(row.variance), 2e-6, 1e-7, `${row.id} variance`);
+    if (row.entropy !== undefined) expectClose(d.entropy().dataSync(), flat(row.entropy), 2e-6, 2e-6, `${row.id} entropy`);
   });
 }
 
