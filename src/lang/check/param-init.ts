@@ -20,9 +20,12 @@ export function checkParamInit(name: string, type: ValueType, init: TypedExpr, r
     reporter.report('E0314', init.span, `the initial value of '${name}' has shape ${formatShape(init.rowShape)}, which does not broadcast to ${formatShape(type.shape)}`, `give a scalar or a value of shape ${formatShape(type.shape)}`);
     return undefined;
   }
-  // Check the value as broadcast to the declared shape, so a scalar can initialize a simplex.
-  const full = foldElementwise([{ value: init.constant, shape: init.rowShape }, { value: 0, shape: type.shape }], (v) => v)!;
-  if (constantViolation(type.constraint, full, type.shape) !== undefined) {
+  // Broadcast over the constraint's event dims only (a scalar 0.5 initializes simplex[2] as
+  // [0.5, 0.5]); the leading dims repeat the same values and may be large.
+  const event = type.shape.slice(type.shape.length - type.constraint.eventRank);
+  const shape = broadcastShapes(init.rowShape, event)!;
+  const value = foldElementwise([{ value: init.constant, shape: init.rowShape }, { value: 0, shape }], (v) => v)!;
+  if (constantViolation(type.constraint, value, shape) !== undefined) {
     reporter.report('E0314', init.span, `the initial value ${formatRange(constantRange(init.constant))} of '${name}' is not a valid ${formatType(type)}`, `'${name}' must lie in ${type.constraint.toString()}`);
     return undefined;
   }

@@ -198,3 +198,25 @@ describe('the infer block', () => {
     expect(codes(`${base}infer { ${setting} }\n`)).toEqual([code]);
   });
 });
+
+describe('param initial values', () => {
+  const init = (type: string, value: string) => `model t\ndata y : real\nparam w : ${type} = ${value}\np(y) = Normal(sum(w), 1)\n`;
+  it.each([
+    ['positive[3]', '2'],
+    ['simplex[2]', '0.5'],
+    ['simplex[4, 2]', '[0.25, 0.75]'],
+    ['cholesky[2]', '[[1, 0], [0.5, 2]]'],
+    ['real[100000, 100000]', '0'],
+  ])('%s = %s is accepted', (type, value) => {
+    expect(codes(init(type!, value!)).filter((c) => c !== 'W0401')).toEqual([]);
+  });
+  it.each([
+    ['positive[3]', '[1, 0, 2]'],
+    ['simplex[3]', '0.5'],
+    ['cholesky[2]', '[[1, 1], [0, 1]]'],
+    ['covariance[2]', '[[1, 2], [2, 1]]'],
+    ['real[3]', '[1, 2]'],
+  ])('%s = %s is rejected', (type, value) => {
+    expect(codes(init(type!, value!))).toEqual(['E0314']);
+  });
+});
