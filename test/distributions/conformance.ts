@@ -259,7 +259,7 @@ export function checkEntropyByMonteCarlo(d: Distribution, rng: Rng, n: number, w
     }
     const avg = s / n;
     const se = Math.sqrt(Math.max(s2 / n - avg * avg, 0) / n);
-    expect(Math.abs(-avg - h[j]!), `${what} entropy[${j}]: MC ${-avg} vs ${h[j]}`).toBeLessThanOrEqual(5 * se + 1e-4);
+    expect(Math.abs(-avg - h[j]!), `${what} entropy[${j}]: MC ${-avg} vs ${h[j]}`).toBeLessThanOrEqual(5 * se + 1e-5);
   }
 }
 

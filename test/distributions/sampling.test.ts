@@ -10,11 +10,17 @@ import { builtinCases } from './table.js';
 
 const N = 10000;
 
-describe.each(builtinCases.map((c) => [c.row.id, c] as const))('%s', (id, { row, make }) => {
-  test.runIf(row.mean !== undefined)('sample moments match the declared mean and variance', () =>
+const withMoments = builtinCases.filter((c) => c.row.mean !== undefined);
+const withEntropy = builtinCases.filter((c) => c.row.entropy !== undefined);
+
+describe('sample moments match the declared mean and variance', () => {
+  test.each(withMoments.map((c) => [c.row.id, c] as const))('%s', (id, { make }) =>
     tf.tidy(() => checkSampleMoments(make(), new Rng(101), N, id)),
   );
-  test.runIf(row.entropy !== undefined)('entropy matches its Monte Carlo estimate', () =>
+});
+
+describe('entropy matches its Monte Carlo estimate', () => {
+  test.each(withEntropy.map((c) => [c.row.id, c] as const))('%s', (id, { make }) =>
     tf.tidy(() => checkEntropyByMonteCarlo(make(), new Rng(202), N, id)),
   );
 });
