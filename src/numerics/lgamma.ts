@@ -11,7 +11,6 @@ import { log1p } from './log1p.js';
 import { sinPi } from './sin-pi.js';
 import { STIRLING_MIN, stirlingCorrection } from './stirling-correction.js';
 
-
 /** log Γ(x) for x > 0 (other entries produce garbage that the caller masks). */
 function lgammaPositive(x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {

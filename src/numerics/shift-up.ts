@@ -1,9 +1,9 @@
 /**
- * The upward recurrence shared by digamma and polygamma, vectorized over a trailing axis.
+ * The upward recurrence shared by polygamma and the Student-t normalizer, vectorized over a trailing axis.
  */
 import * as tf from '@tensorflow/tfjs';
 
-/** Threshold above which the asymptotic series of ψ⁽ⁿ⁾ are used: their omitted terms are < 1e-12 there. */
+/** Threshold above which the asymptotic series of ψ and ψ⁽ⁿ⁾ are used: their omitted terms are negligible in float32 there. */
 export const ASYMPTOTIC_MIN = 10;
 
 /**
