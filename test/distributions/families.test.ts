@@ -15,6 +15,7 @@ import {
   DistributionError,
   getFamily,
   Independent,
+  MultivariateNormal,
   Normal,
   Poisson,
   Rng,
@@ -132,6 +133,21 @@ describe('TransformedDistribution', () => {
       const g = tf.grad((m: tf.Tensor) => tf.sum(new TransformedDistribution(new Normal(m, 1), new SigmoidTransform()).rsample(new Rng(4), [20])))(mu);
       const y = new TransformedDistribution(new Normal(mu, 1), new SigmoidTransform()).rsample(new Rng(4), [20]);
       expect(g.dataSync()[0]).toBeCloseTo(tf.sum(tf.mul(y, tf.sub(1, y))).dataSync()[0]!, 4);
+    });
+  });
+});
+
+describe('MultivariateNormal from a covariance matrix', () => {
+  test('agrees with the scale_tril parameterization, and rejects non-positive-definite input', () => {
+    const row = referenceRow('mvn');
+    tf.tidy(() => {
+      const tril = tf.tensor(row.params.scale_tril as number[][][]);
+      const cov = tf.matMul(tril, tril, false, true);
+      const d = getFamily('MultivariateNormal')!.create({ loc: tf.tensor(row.params.loc as number[][]), covariance_matrix: cov });
+      expectClose(d.logProb(tf.tensor(row.x as number[])).dataSync(), flat(row.logProb), 4e-6, 4e-6, 'MVN via covariance');
+      expect(() => MultivariateNormal.fromCovariance([0, 0], [[1, 2], [2, 1]])).toThrow(
+        "MultivariateNormal: parameter 'covariance_matrix' (shape [2, 2]) must satisfy PositiveDefinite, but found [1, 2, 2, 1] at index []",
+      );
     });
   });
 });

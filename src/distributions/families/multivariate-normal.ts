@@ -1,24 +1,26 @@
 /**
- * MultivariateNormal(loc μ ∈ ℝ^D, scale_tril L): x = μ + L ε, ε ~ N(0, I_D), covariance Σ = L Lᵀ.
+ * MultivariateNormal(loc μ ∈ ℝ^D, scale_tril L | covariance_matrix Σ): x = μ + L ε, ε ~ N(0, I_D),
+ * Σ = L Lᵀ (a covariance given directly is factored once, differentiably).
  *   log p(x) = −½ ‖L⁻¹(x − μ)‖² − Σ_i log L_ii − (D/2) log 2π.
  * Mean μ, variance diag(Σ)_i = Σ_j L_ij², entropy (D/2)(1 + log 2π) + Σ_i log L_ii.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
-import { triangularSolve } from '../../numerics/index.js';
+import { cholesky, triangularSolve } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
-import { independent, lowerCholesky, real } from '../constraints/index.js';
+import { independent, lowerCholesky, positiveDefinite, real } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
 import type { FamilySpec, ParamSpec } from '../family.js';
 import { toFloat, type TensorLike } from '../ops.js';
 import { broadcastShapes, formatShape } from '../shapes.js';
-import { DistributionError } from '../validation.js';
+import { assertSatisfies, DistributionError, validationEnabled } from '../validation.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
 const PARAMS: readonly ParamSpec[] = [
   { name: 'loc', constraint: real, eventRank: 1 },
   { name: 'scale_tril', constraint: lowerCholesky, eventRank: 2 },
+  { name: 'covariance_matrix', constraint: positiveDefinite, eventRank: 2 },
 ];
 
 export class MultivariateNormal extends Distribution {
@@ -37,6 +39,15 @@ export class MultivariateNormal extends Distribution {
     }
     this.loc = p.loc;
     this.scaleTril = l;
+  }
+
+  /** The distribution with covariance Σ (validated as positive definite, then Cholesky-factored). */
+  static fromCovariance(loc: TensorLike, covarianceMatrix: TensorLike, options: DistributionOptions = {}): MultivariateNormal {
+    const cov = toFloat(covarianceMatrix);
+    if (options.validateArgs ?? validationEnabled()) {
+      assertSatisfies('MultivariateNormal', "parameter 'covariance_matrix'", cov, positiveDefinite);
+    }
+    return new MultivariateNormal(loc, cholesky(cov), options);
   }
 
   get support() {
@@ -107,6 +118,7 @@ export const multivariateNormalFamily: FamilySpec = {
   eventShape: ({ eventShapes }) => [...(eventShapes.loc ?? [])],
   discrete: false,
   hasRsample: true,
-  create: (p) => new MultivariateNormal(p.loc!, p.scale_tril!),
-  summary: 'MultivariateNormal(loc, scale_tril): a correlated Gaussian, covariance scale_tril · scale_trilᵀ',
+  oneOf: [['scale_tril', 'covariance_matrix']],
+  create: (p) => (p.scale_tril ? new MultivariateNormal(p.loc!, p.scale_tril) : MultivariateNormal.fromCovariance(p.loc!, p.covariance_matrix!)),
+  summary: 'MultivariateNormal(loc, scale_tril | covariance_matrix): a correlated Gaussian',
 };
