@@ -49,7 +49,7 @@ export function checkProgramWith(program: Program, file: SourceFile, families: F
   }
   const infer = checkInfer(collected.infers, collected.guides.map((g) => g.name.name), reporter, (e, what) => resolver.constant(e, what, { owner: MODEL_OWNER }));
 
-  if (hasErrors(reporter.diagnostics)) return { diagnostics: reporter.diagnostics };
+  if (hasErrors(reporter.diagnostics)) return { diagnostics: reporter.sorted() };
   warnUnused(collected, factors, reporter);
   const dims: Record<string, number> = {};
   const consts: Record<string, number> = {};
@@ -68,7 +68,7 @@ export function checkProgramWith(program: Program, file: SourceFile, families: F
     guides,
     infer,
   };
-  return { model, diagnostics: reporter.diagnostics };
+  return { model, diagnostics: reporter.sorted() };
 }
 
 /** Data targeted by a model factor are observed; the rest are covariates. */

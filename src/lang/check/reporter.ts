@@ -32,7 +32,8 @@ export class Reporter {
     });
   }
 
-  get errorCount(): number {
-    return this.diagnostics.filter((d) => d.severity === 'error').length;
+  /** The diagnostics in source order (stable for equal positions). */
+  sorted(): Diagnostic[] {
+    return [...this.diagnostics].sort((a, b) => a.span.start - b.span.start);
   }
 }
