@@ -36,10 +36,12 @@ function format(v: unknown, indent: string): string {
   return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${format(x, inner)}`).join(',\n')}\n${indent}}`;
 }
 
+/** The AST as JSON, for `--emit ast`. */
 export function emitAst(program: Program): string {
   return stringify(program);
 }
 
+/** The graph as JSON, for `--emit ir`. */
 export function emitIr(graph: ModelGraph): string {
   return stringify(graph);
 }

@@ -7,6 +7,7 @@ import { directRefs, MODEL_OWNER, type CheckedFactor, type CheckedModel, type Sy
 import type { FactorNode, GraphNode, GuideGraph, ModelGraph, NodeType } from './ir.js';
 import { topologicalOrder } from './topological-order.js';
 
+/** Build the graph of a checked model: model nodes in ancestral order, and one graph per guide. */
 export function lowerToGraph(model: CheckedModel): ModelGraph {
   const modelNodes: GraphNode[] = [];
   for (const sym of model.symbols.values()) {

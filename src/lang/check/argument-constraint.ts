@@ -16,6 +16,7 @@ export interface Required {
   readonly integer: boolean;
 }
 
+/** `(0, ∞)` for `positive`, `{0, 1, …}` for counts; undefined for event constraints (simplex, matrices). */
 export function requiredRange(constraint: Constraint): Required | undefined {
   const set = constraint.elementSet;
   if (set instanceof RealInterval) return { range: range(set.lower, set.upper, !set.lowerClosed, !set.upperClosed), integer: false };

@@ -1,6 +1,7 @@
 /** The names an (unchecked) expression mentions, for cycle detection before anything is resolved. */
 import type { Expr } from '../ast.js';
 
+/** Every name referenced in `e` (including call arguments, not callees). */
 export function namesIn(e: Expr, out: Set<string> = new Set()): Set<string> {
   switch (e.kind) {
     case 'Number': break;

@@ -18,6 +18,7 @@ function positional(call: Call, env: ExprEnv, what: string, allowed: readonly st
   return call.args.map((a) => checkExpr(a.value, env));
 }
 
+/** Type a call of a built-in: `exp(x)` keeps the shape, `sum(x, 1)` drops axis 1, `dot(a, b)` sums over the last axis. */
 export function checkBuiltin(call: Call, env: ExprEnv): TypedExpr | undefined {
   const { reporter } = env;
   const name = call.callee.name;

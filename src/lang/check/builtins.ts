@@ -3,6 +3,7 @@
  */
 import type { AxisFn, ElementwiseFn } from './typed-expr.js';
 
+/** Elementwise built-ins with their plain-number versions, for constant folding. */
 export const ELEMENTWISE: Readonly<Record<ElementwiseFn, (x: number) => number>> = {
   exp: Math.exp,
   log: Math.log,
@@ -26,12 +27,15 @@ export const AXIS_FNS: Readonly<Record<AxisFn, { values: number; axis: boolean }
   dot: { values: 2, axis: false },
 };
 
+/** Whether `name` is an elementwise built-in. */
 export function isElementwise(name: string): name is ElementwiseFn {
   return Object.prototype.hasOwnProperty.call(ELEMENTWISE, name);
 }
 
+/** Whether `name` is an axis built-in. */
 export function isAxisFn(name: string): name is AxisFn {
   return Object.prototype.hasOwnProperty.call(AXIS_FNS, name);
 }
 
+/** Every built-in function name, for suggestions. */
 export const BUILTIN_NAMES: readonly string[] = [...Object.keys(ELEMENTWISE), ...Object.keys(AXIS_FNS)];

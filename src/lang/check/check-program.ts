@@ -17,6 +17,10 @@ import { Reporter } from './reporter.js';
 import { Resolver } from './resolver.js';
 import { MODEL_OWNER, type LatentSymbol, type Sym } from './symbols.js';
 
+/**
+ * Check `program` against a family registry. Returns the checked model only when there are no
+ * errors; diagnostics (errors and warnings) come in source order.
+ */
 export function checkProgramWith(program: Program, file: SourceFile, families: FamilyRegistry): { model?: CheckedModel; diagnostics: Diagnostic[] } {
   const reporter = new Reporter(file);
   const collected = collect(program, reporter);

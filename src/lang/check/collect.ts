@@ -24,6 +24,7 @@ export interface Collected {
   readonly infers: InferDecl[];
 }
 
+/** Declare every name (E0202 for duplicates), and gather factors, guides and infer blocks. */
 export function collect(program: Program, reporter: Reporter): Collected {
   const out: Collected = { model: new Map(), guideScopes: new Map(), byId: new Map(), declOf: new Map(), factors: [], guides: [], infers: [] };
   const declare = (decl: SymbolDecl, owner: Owner, scope: Map<string, Sym>): void => {

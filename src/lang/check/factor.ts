@@ -28,6 +28,7 @@ interface TargetInfo {
   readonly locality: Locality;
 }
 
+/** Check one factor owned by the model or a guide; `undefined` after reporting its errors. */
 export function checkFactor(decl: FactorDecl, owner: Owner, resolver: Resolver, families: FamilyRegistry): CheckedFactor | undefined {
   const { reporter } = resolver;
   const inGuide = owner !== MODEL_OWNER;

@@ -7,6 +7,7 @@ import { formatShape } from '../../distributions/shapes.js';
 import { checkExpr, joinLocality, type ExprEnv } from './expr.js';
 import type { TypedExpr, TypedIndex } from './typed-expr.js';
 
+/** Type `target[items]`: an index drops its axis, a slice keeps it with its new size. */
 export function checkIndex(expr: Index, env: ExprEnv): TypedExpr | undefined {
   const { reporter } = env;
   const target = checkExpr(expr.target, env);

@@ -10,6 +10,7 @@ import type { Reporter } from './reporter.js';
 import type { ConstValue, TypedExpr } from './typed-expr.js';
 import { formatType, type ValueType } from './value-type.js';
 
+/** The folded initial value of param `name`, or undefined after reporting E0314. */
 export function checkParamInit(name: string, type: ValueType, init: TypedExpr, reporter: Reporter): ConstValue | undefined {
   if (init.constant === undefined) {
     reporter.report('E0314', init.span, `the initial value of '${name}' must be a constant`, 'use numbers, dims and consts, e.g. = 1');

@@ -13,11 +13,13 @@ export interface Range {
   readonly hiOpen: boolean;
 }
 
+/** ℝ, (0, ∞), [0, ∞) and (0, 1). */
 export const REAL: Range = { lo: -Infinity, hi: Infinity, loOpen: true, hiOpen: true };
 export const POSITIVE: Range = { lo: 0, hi: Infinity, loOpen: true, hiOpen: true };
 export const NONNEGATIVE: Range = { lo: 0, hi: Infinity, loOpen: false, hiOpen: true };
 export const UNIT: Range = { lo: 0, hi: 1, loOpen: true, hiOpen: true };
 
+/** The interval from `lo` to `hi`; infinite ends are made open. */
 export function range(lo: number, hi: number, loOpen = false, hiOpen = false): Range {
   return { lo, hi, loOpen: loOpen || lo === -Infinity, hiOpen: hiOpen || hi === Infinity };
 }
@@ -181,6 +183,7 @@ function innerSize(left: TypedExpr): number {
   return left.rowShape[left.rowShape.length - 1] ?? 1;
 }
 
+/** `(0, ∞)`, `[-1, 1]`, or a single number. */
 export function formatRange(r: Range): string {
   const f = (x: number): string => (x === Infinity ? '∞' : x === -Infinity ? '-∞' : String(Number(x.toPrecision(6))));
   if (r.lo === r.hi) return f(r.lo);

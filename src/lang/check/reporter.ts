@@ -13,6 +13,7 @@ export interface Related {
   readonly message: string;
 }
 
+/** One per check; `report` looks the code up in the catalogue for its severity. */
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
 

@@ -23,6 +23,7 @@ export interface Site {
   readonly order?: number;
 }
 
+/** Resolves names for one program and checks each declaration the first time it is needed. */
 export class Resolver {
   private readonly state = new Map<string, 'visiting' | 'done'>();
   /** Declarations being checked, innermost last. */

@@ -9,6 +9,7 @@ import type { ValueType } from './value-type.js';
 
 /** `model` for model-level declarations, else the name of the guide that declares it. */
 export type Owner = string;
+/** The owner of model-level declarations and factors. */
 export const MODEL_OWNER: Owner = 'model';
 
 interface Base {
