@@ -9,13 +9,12 @@ export const EULER_GAMMA = 0.5772156649015329;
 /** ½ log(2π), the constant term of Stirling's series. */
 export const HALF_LOG_TWO_PI = 0.9189385332046728;
 
-/** ζ(k) − 1 for k = 2, 3, …, 18 (the Taylor coefficients of lgamma about 2, up to sign and 1/k). */
+/** ζ(k) − 1 for k = 2, 3, …, 14 (the Taylor coefficients of lgamma about 2, up to sign and 1/k). */
 export const ZETA_MINUS_ONE = [
   0.6449340668482264, 0.2020569031595943, 0.08232323371113819, 0.03692775514336993,
   0.01734306198444914, 0.008349277381922827, 0.004077356197944339, 0.002008392826082214,
   0.0009945751278180853, 0.0004941886041194646, 0.0002460865533080483, 0.0001227133475784891,
-  6.124813505870483e-5, 3.058823630702049e-5, 1.528225940865187e-5, 7.637197637899762e-6,
-  3.81729326499984e-6,
+  6.124813505870483e-5,
 ];
 
 /** The positive zero of ψ: ψ(x₀) = 0 at x₀ = 1.4616321449683623… */

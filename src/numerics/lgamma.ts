@@ -36,10 +36,11 @@ function lgammaPositive(x: tf.Tensor): tf.Tensor {
     const tSafe = tf.clipByValue(t, -0.5, 0.5);
     const series = horner(LGAMMA_2_TAYLOR, tSafe);
     // x < ½: log Γ(x) = log Γ(2 + x) − log(1 + x) − log x.   ½ ≤ x < 1.5: log Γ(x) = log Γ(2 + t) − log(1 + t).
+    const minusLog1p = log1p(tSafe).neg();
     const correction = tf.where(
       x.less(0.5),
-      log1p(tSafe).add(tf.log(x)).neg(),
-      tf.where(x.less(1.5), log1p(tSafe).neg(), tf.where(x.less(2.5), tf.zerosLike(x), logProduct)),
+      minusLog1p.sub(tf.log(x)),
+      tf.where(x.less(1.5), minusLog1p, tf.where(x.less(2.5), tf.zerosLike(x), logProduct)),
     );
     return tf.where(x.greaterEqual(STIRLING_MIN), stirling, series.add(correction));
   });
