@@ -6,6 +6,6 @@
 export type * from './ir.js';
 export { lowerToGraph } from './lower.js';
 export { emitAst, emitIr, formatSpan } from './emit-json.js';
-export { toDot } from './plate-diagram.js';
+export { toDot, type DotOptions } from './plate-diagram.js';
 export { graphSummary } from './summary.js';
 export { topologicalOrder } from './topological-order.js';

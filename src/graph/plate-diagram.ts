@@ -3,7 +3,7 @@
  * covariates lightly shaded, params as small squares, networks as diamonds, lets dashed; the
  * per-row nodes sit in a plate labelled N (the data rows). Edges follow the model's p factors:
  * each factor's target receives an edge from every node its arguments read, and each let from
- * the nodes it reads.
+ * the nodes it reads. A written guide can be overlaid as dashed edges into the latents.
  */
 import { directRefs } from '../lang/check/index.js';
 import type { GraphNode, ModelGraph } from './ir.js';
@@ -31,8 +31,13 @@ function nodeStyle(n: GraphNode): string | undefined {
   }
 }
 
+export interface DotOptions {
+  /** Also draw this written guide's dependencies as dashed edges (the inference network: x ⇢ z). */
+  readonly guide?: string;
+}
+
 /** Graphviz DOT text for the model's plate diagram. */
-export function toDot(graph: ModelGraph): string {
+export function toDot(graph: ModelGraph, options: DotOptions = {}): string {
   const lines = [`digraph ${quote(graph.name)} {`, '  rankdir=TB;', '  node [fontname="Helvetica"];', '  edge [arrowsize=0.7];'];
   const drawn = graph.nodes.filter((n) => n.kind !== 'factor');
   const line = (n: GraphNode, indent: string): string => `${indent}${quote(n.id)} [${nodeStyle(n)}];`;
@@ -53,6 +58,16 @@ export function toDot(graph: ModelGraph): string {
     if (n.kind === 'factor') {
       const reads = Object.values(n.args).flatMap(directRefs);
       for (const t of n.targets) for (const r of reads) edge(r, t);
+    }
+  }
+  const guide = graph.guides.find((g) => g.name === options.guide);
+  if (guide?.kind === 'written') {
+    for (const n of guide.nodes) {
+      if (n.kind !== 'factor') continue;
+      const reads = new Set([...n.dependsOn, ...Object.values(n.args).flatMap(directRefs)]);
+      for (const t of n.targets) {
+        for (const r of reads) if (r !== t && shown.has(r)) edges.add(`  ${quote(r)} -> ${quote(t)} [style=dashed, constraint=false];`);
+      }
     }
   }
   lines.push(...edges, '}');

@@ -73,3 +73,14 @@ describe('JSON layout', () => {
     expect(parsed.nodes.map((n: { id: string }) => n.id)).toEqual(graph.nodes.map((n) => n.id));
   });
 });
+
+describe('plate diagram with a guide', () => {
+  it('overlays the inference network as dashed edges', () => {
+    const vae = compileSource({ path: 'v.vmodel', text: `model v\ndim D = 4\ndim K = 2\ndata x : binary[D]\nlatent z : real[K]\nnet dec = mlp(K -> 8 -> D)\np(z) = Normal(0, 1)\np(x | z) = Bernoulli(logits = dec(z))\nguide enc {\n  net e = mlp(D -> 8 -> 2 * K)\n  let h = e(x)\n  q(z | x) = Normal(h[0:K], softplus(h[K:2*K]))\n}\n` }).graph!;
+    const plain = toDot(vae);
+    expect(plain).not.toContain('dashed, constraint');
+    const dot = toDot(vae, { guide: 'enc' });
+    expect(dot).toContain('"x" -> "z" [style=dashed, constraint=false];');
+    expect(dot).toContain('"z" -> "x";');
+  });
+});
