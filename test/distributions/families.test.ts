@@ -9,18 +9,22 @@ import {
   Bernoulli,
   Binomial,
   Categorical,
+  Cauchy,
   constraints,
   Delta,
   Dirichlet,
   DistributionError,
   getFamily,
+  HalfCauchy,
   Independent,
+  InverseGamma,
   MultivariateNormal,
   Normal,
   Poisson,
   Rng,
   SigmoidTransform,
   StickBreakingTransform,
+  StudentT,
   TransformedDistribution,
 } from '../../src/distributions/index.js';
 import { checkNoLeaks, checkSampleMoments, expectClose, flat } from './conformance.js';
@@ -50,6 +54,18 @@ test('integer and boolean values are accepted as data', () => {
     expectClose(asBool.dataSync(), [Math.log(0.25), Math.log(0.75)], 1e-6, 1e-6, 'bool data');
     const p = new Poisson(2).logProb(tf.tensor1d([0, 3], 'int32'));
     expectClose(p.dataSync(), [-2, 3 * Math.log(2) - 2 - Math.log(6)], 1e-6, 1e-6, 'int32 data');
+  });
+});
+
+test('moments that do not exist are NaN or ∞, as in torch', () => {
+  tf.tidy(() => {
+    const t = new StudentT([0.8, 1.5, 3], 2, 1);
+    expect(Array.from(t.mean.dataSync())).toEqual([NaN, 2, 2]);
+    expect(Array.from(t.variance.dataSync())).toEqual([NaN, Infinity, 3]);
+    expect(Array.from(new InverseGamma([0.5, 1.5, 3], 2).mean.dataSync())).toEqual([Infinity, 4, 1]);
+    expect(Array.from(new InverseGamma([1.5, 3], 2).variance.dataSync())).toEqual([Infinity, 1]);
+    expect(Array.from(new Cauchy(0, 1).mean.dataSync())).toEqual([NaN]);
+    expect(Array.from(new HalfCauchy(1).variance.dataSync())).toEqual([Infinity]);
   });
 });
 
