@@ -21,3 +21,4 @@ export { NotPositiveDefiniteError } from './not-positive-definite-error.js';
 export { triangularSolve, type TriangularSolveOptions } from './triangular-solve.js';
 export { regularizedGammaP } from './regularized-gamma-p.js';
 export { standardGammaGradAlpha } from './standard-gamma-grad-alpha.js';
+export { standardGammaLogGradAlpha } from './standard-gamma-log-grad-alpha.js';

@@ -1,24 +1,14 @@
 /**
  * dz/dα for z ~ Gamma(α, 1), by implicit differentiation of the CDF (host, float64).
  */
-import { digammaF64 } from './digamma-f64.js';
-import { gammaContinuedFraction, gammaSeries } from './incomplete-gamma-expansions.js';
 import { mapPairs } from './map-pairs.js';
+import { logGradAlpha } from './standard-gamma-log-grad-alpha.js';
 
 function scalarGrad(alpha: number, z: number): number {
   if (!(alpha > 0) || Number.isNaN(z) || z < 0) return NaN;
   if (z === 0) return 0;
   if (z === Infinity) return Infinity;
-  const logZ = Math.log(z);
-  if (z < alpha + 1) {
-    // P = pre·S with pre = zᵅe⁻ᶻ/Γ(α + 1) and density p = pre·α/z, so the prefactor cancels:
-    // dz/dα = −(∂P/∂α)/p = −(z/α)·[(log z − ψ(α + 1))·S + ∂S/∂α].
-    const [s, ds] = gammaSeries(alpha, z);
-    return (-z / alpha) * ((logZ - digammaF64(alpha + 1)) * s + ds);
-  }
-  // Q = 1 − P = p·z·h with p the density, so dz/dα = (∂Q/∂α)/p = z·[(log z − ψ(α))·h + ∂h/∂α].
-  const [h, dh] = gammaContinuedFraction(alpha, z);
-  return z * ((logZ - digammaF64(alpha)) * h + dh);
+  return z * logGradAlpha(alpha, Math.log(z));
 }
 
 /**
@@ -30,6 +20,7 @@ function scalarGrad(alpha: number, z: number): number {
  * ∂P/∂α is obtained exactly (to rounding) by differentiating P's power series (z < α + 1) or Q's
  * continued fraction (otherwise) term by term, and the density's prefactor cancels in closed form,
  * so nothing underflows even when p(z) does. `alpha` may be a number or an array matching `z`.
+ * For draws held as log z, use `standardGammaLogGradAlpha`, which also covers z below 1e-308.
  * Relative error ≲ 1e-12 against mpmath (docs/numerics.md); cost grows like √α per element.
  *
  * @example standardGammaGradAlpha(1, [Math.LN2]) // ≈ 0.96804 (the median of Exponential(1) moves right as α grows)

@@ -179,6 +179,14 @@ dump("incomplete-gamma", {
     "dz_dalpha": [num(gamma_grad(a, x)) for a, x in gamma_pairs],
 })
 
+# d log z/dα from log z, including draws far below the float64 range (z = e^−5000).
+log_pairs = [(0.01, -1000.0), (0.001, -5000.0), (0.3, -50.0), (2.0, -700.0), (0.5, -1.0), (3.0, 1.5), (50.0, 4.0)]
+dump("log-gamma-grad", {
+    "a": [a for a, _ in log_pairs],
+    "log_z": [lz for _, lz in log_pairs],
+    "dlogz_dalpha": [num(gamma_grad(a, mp.exp(lz)) / mp.exp(lz)) for a, lz in log_pairs],
+})
+
 # Cholesky and triangular solves: float64 torch with autograd, on float32-representable inputs.
 rng = np.random.default_rng(20261120)
 
