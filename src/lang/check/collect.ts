@@ -4,6 +4,7 @@
  */
 import type { Declaration, FactorDecl, GuideDecl, InferDecl, Program } from '../ast.js';
 import type { Span } from '../span.js';
+import { BUILTIN_NAMES } from './builtins.js';
 import type { Reporter } from './reporter.js';
 import { MODEL_OWNER, type Owner, type Sym } from './symbols.js';
 
@@ -29,6 +30,10 @@ export function collect(program: Program, reporter: Reporter): Collected {
   const out: Collected = { model: new Map(), guideScopes: new Map(), byId: new Map(), declOf: new Map(), factors: [], guides: [], infers: [] };
   const declare = (decl: SymbolDecl, owner: Owner, scope: Map<string, Sym>): void => {
     const name = decl.name.name;
+    if (BUILTIN_NAMES.includes(name)) {
+      reporter.report('E0202', decl.name.span, `'${name}' is the name of a built-in function`, 'choose a different name, so that calls keep meaning the built-in');
+      return;
+    }
     const clash = scope.get(name) ?? (owner === MODEL_OWNER ? undefined : out.model.get(name));
     if (clash !== undefined) {
       reporter.report('E0202', decl.name.span, `'${name}' is already declared`, 'choose a different name', [{ span: clash.span, message: `'${name}' first declared here` }]);

@@ -95,6 +95,10 @@ describe('model structure', () => {
     expect([d.code, d.message]).toEqual(['E0204', "'a' and 'c' are defined in terms of each other"]);
     expect(codes(`model t\ndata y : real\np(y) = Normal(a, 1)\nlet a = 1\n`)).toEqual([]);
   });
+  it('built-in function names cannot be declared', () => {
+    const d = check(`model t\ndim D = 2\ndata x : real[D]\nnet exp = mlp(D -> 3 -> D)\np(x) = Normal(0, 1)\n`).diagnostics[0]!;
+    expect([d.code, d.message]).toEqual(['E0202', "'exp' is the name of a built-in function"]);
+  });
   it('suggests names within edit distance', () => {
     expect(only(`model t\ndata y : real\nglobal latent sigma : positive\np(sigma) = HalfNormal(1)\np(y | sigma) = Normal(0, sigam)\n`).hint).toBe("did you mean 'sigma'?");
   });
