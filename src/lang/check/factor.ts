@@ -17,7 +17,7 @@ import type { Resolver } from './resolver.js';
 import { didYouMean } from '../suggest.js';
 import { sameAlmostEverywhere } from './support-match.js';
 import { MODEL_OWNER, type DataSymbol, type LatentSymbol, type Owner, type ParamSymbol, type Sym } from './symbols.js';
-import type { ValueType } from './value-type.js';
+import { kindWithConstraint, type ValueType } from './value-type.js';
 import type { TypedExpr } from './typed-expr.js';
 
 /** What a factor's targets look like together. */
@@ -198,18 +198,23 @@ function checkSupport(decl: FactorDecl, family: FamilySpec, query: SupportQuery,
   }
   const declared = targets.constraint;
   const target = targets.syms.map((s) => s.name).join(', ');
-  const alternatives = families.withSupport(declared).filter((n) => n !== family.name).slice(0, 3);
-  const hint = alternatives.length > 0 ? `use ${alternatives.map((n) => `${n}(…)`).join(', ').replace(/, ([^,]*)$/, ' or $1')}` : `use a family whose support is ${declared.toString()}`;
+  const isData = targets.syms[0]!.kind === 'data';
+  const hint = (): string => {
+    const alternatives = families.withSupport(declared).filter((n) => n !== family.name).slice(0, 3);
+    const use = alternatives.length > 0 ? `use ${alternatives.map((n) => `${n}(…)`).join(', ').replace(/, ([^,]*)$/, ' or $1')}` : `use a family whose support is ${declared.toString()}`;
+    // Data declared wider than a continuous support: the declaration is what is off.
+    const narrower = isData && declared.contains(support) ? kindWithConstraint(support) : undefined;
+    return narrower === undefined ? use : `declare '${target}' as ${narrower}, or ${use}`;
+  };
   const span: Span = decl.distribution.callee.span;
   // Observed data may be declared wider than a discrete support whose bounds come from the
   // arguments (Binomial(10, p) for `k : count`): every value the model generates is still a `count`.
-  const isData = targets.syms[0]!.kind === 'data';
   const dataSubset = isData && support.isDiscrete && declared.isDiscrete && declared.contains(support);
   if (decl.density === 'p' && !sameAlmostEverywhere(declared, support) && !dataSubset) {
-    resolver.reporter.report('E0401', span, `${family.name} has support ${support.toString()}, but '${target}' is declared ${describeType(targets)} (${declared.toString()})`, hint);
+    resolver.reporter.report('E0401', span, `${family.name} has support ${support.toString()}, but '${target}' is declared ${describeType(targets)} (${declared.toString()})`, hint());
   }
   if (decl.density === 'q' && !declared.contains(support) && !sameAlmostEverywhere(declared, support)) {
-    resolver.reporter.report('E0402', span, `the guide proposes ${family.name} values in ${support.toString()}, outside the support ${declared.toString()} of '${target}'`, hint);
+    resolver.reporter.report('E0402', span, `the guide proposes ${family.name} values in ${support.toString()}, outside the support ${declared.toString()} of '${target}'`, hint());
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Expr, TypeExpr } from '../ast.js';
 import { constraintForType, isValueKind, type Constraint, type ValueKind } from '../../distributions/constraints/index.js';
 import type { Reporter } from './reporter.js';
+import { sameAlmostEverywhere } from './support-match.js';
 import { didYouMean } from '../suggest.js';
 
 export interface ValueType {
@@ -28,6 +29,11 @@ const NEEDS_SIZE: ReadonlySet<ValueKind> = new Set(['simplex', 'cholesky', 'cova
 /** Whether values of the kind are integers (int dtype). */
 export function isIntegerKind(kind: ValueKind): boolean {
   return kind === 'binary' || kind === 'int' || kind === 'count' || kind === 'category';
+}
+
+/** The argument-free kind whose constraint equals `c` almost everywhere (`positive` for [0, ∞)), if any. */
+export function kindWithConstraint(c: Constraint): ValueKind | undefined {
+  return KINDS.find((k) => !['interval', 'category'].includes(k) && sameAlmostEverywhere(constraintForType(k), c));
 }
 
 /** `real[K]`, `category(3)[2]`: the type as the user would write it, with sizes folded. */

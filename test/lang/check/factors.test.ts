@@ -143,6 +143,14 @@ describe('supports and event shapes', () => {
     expect(d.hint).toBe('use LogNormal(…), HalfNormal(…) or HalfCauchy(…)');
     expect(only(prior('unit', 'Uniform(0, 2)')).code).toBe('E0401');
   });
+  it('for data declared wider than a continuous support, suggests the narrower declaration', () => {
+    const d = only(`model t\ndata y : real\np(y) = LogNormal(0, 1)\n`);
+    expect(d.message).toBe("LogNormal has support GreaterThan(0), but 'y' is declared real (Real)");
+    expect(d.hint).toBe("declare 'y' as positive, or use Normal(…), Cauchy(…) or StudentT(…)");
+  });
+  it('keeps latents strict: a discrete prior must cover the whole declared type', () => {
+    expect(only(prior('count', 'Binomial(10, probs = 0.5)')).code).toBe('E0401');
+  });
   it('rejects event shapes that do not match the trailing declared dims', () => {
     expect(only(prior('real', 'MultivariateNormal([0, 0, 0], scale_tril = [[1, 0, 0], [0, 1, 0], [0, 0, 1]])')).code).toBe('E0311');
     expect(only(prior('simplex[4]', 'Dirichlet([1, 1, 1])')).message).toBe("Dirichlet(…) draws events of shape [3], but 'v' has shape [4]");
