@@ -52,6 +52,20 @@ test('Gamma: d/dα E[log z] = trigamma(α), including α < 1', () => {
   expectAgrees(columnStats(grads, alpha.length), dElogz, 'Gamma d/dα E[log z]');
 });
 
+test('Gamma: a scalar α broadcast over a sample shape gets the summed gradient', () => {
+  const { alpha, dElogz } = reference.gamma as { alpha: number[]; dElogz: number[] };
+  const [perDraw, summed] = tf.tidy(() => {
+    // α replicated per draw (batch shape [N]) versus one scalar α drawn with sample shape [N].
+    const f = (sampleShape: number[]) => (a: tf.Tensor) => tf.sum(tf.log(new Gamma(a, 1).rsample(new Rng(30), sampleShape)));
+    const replicated = tf.grad(f([]))(tf.fill([N], alpha[2]!)).dataSync();
+    return [Array.from(replicated), tf.grad(f([N]))(tf.scalar(alpha[2]!)).dataSync()[0]!];
+  });
+  // Same seed, same draws: the scalar's gradient is exactly the sum of the per-draw gradients.
+  const total = perDraw.reduce((a, b) => a + b, 0);
+  expect(Math.abs(summed - total)).toBeLessThan(1e-4 * Math.abs(total));
+  expect(Math.abs(summed / N - dElogz[2]!)).toBeLessThan(0.05 * dElogz[2]!);
+});
+
 test('Gamma: d/dβ E[z] = −α/β² (the rate enters analytically)', () => {
   const grads = tf.tidy(() => {
     const b = tf.fill([N, 1], 2);
