@@ -16,7 +16,7 @@ export interface WorkloadRecord {
 export interface SuiteResult {
   readonly date: string;
   readonly machine: MachineInfo;
-  readonly protocol: { readonly warmup: number; readonly steps: number; readonly repeats: number; readonly batch: number };
+  readonly protocol: { readonly warmup: number; readonly steps: number; readonly repeats: number; readonly batch: number; readonly path: string };
   readonly workloads: WorkloadRecord[];
 }
 
@@ -28,7 +28,7 @@ export function renderMarkdown(s: SuiteResult): string {
     `# vmodel benchmark — ${s.date}`,
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, tfjs ${m.tfjs}, load average at start ${m.loadavg.join(' ')}.`,
-    `Protocol: ${s.protocol.warmup} warm-up steps, then ${s.protocol.repeats} × ${s.protocol.steps} timed steps; median reported. Batch ${s.protocol.batch}.`,
+    `Protocol: ${s.protocol.warmup} warm-up steps, then ${s.protocol.repeats} × ${s.protocol.steps} timed steps; median reported. Batch ${s.protocol.batch}. Layer path: ${s.protocol.path}.`,
     '',
     '| workload | backend | steps/s | ms/step | CPU ms/step | s/epoch | IWAE-1000 s/1000 img | torch ms/step | torch ÷ ours | peak RSS MB | tensors before → after | wall s |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',

@@ -4,10 +4,12 @@
  *   npx tsx bench/run.ts [--only vae-elbo,vae-iwae5] [--backend auto|wasm|cpu|tensorflow]
  *                        [--warmup 20] [--steps 200] [--repeats 3] [--no-epoch]
  *                        [--eval-k 1000] [--eval-n 1000] [--torch] [--quick] [--out DIR]
+ *                        [--path fast|stock]
  *
  * Each workload runs in its own child process, so peak memory, tensor counts and the backend are
  * per workload. `--torch` runs shared/reference/torch_vae.py right after each VAE workload with the
- * same protocol, so the ratio is measured back to back on the same machine state.
+ * same protocol, so the ratio is measured back to back on the same machine state. `--path stock`
+ * builds the layers from plain tfjs ops with tfjs's own gradients (the baseline).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BackendError, parseBackendName, selectBackend } from '../src/runtime/backend.js';
 import { machineInfo, round } from './harness.js';
 import { renderMarkdown, type SuiteResult, type WorkloadRecord } from './report.js';
+import type { LayerPath } from './workloads/vae-model.js';
 import { runVae, type VaeOptions } from './workloads/vae.js';
 
 const WORKLOADS = {
@@ -42,6 +45,7 @@ function options() {
       quick: { type: 'boolean', default: false },
       out: { type: 'string', default: join(import.meta.dirname, 'results') },
       child: { type: 'string' },
+      path: { type: 'string', default: 'fast' },
     },
   });
   const quick = values.quick;
@@ -55,8 +59,10 @@ function options() {
   for (const w of only) {
     if (!(w in WORKLOADS)) throw new RangeError(`--only: unknown workload '${w}'; available: ${Object.keys(WORKLOADS).join(', ')}`);
   }
+  if (values.path !== 'fast' && values.path !== 'stock') throw new RangeError(`--path expects fast or stock, got '${values.path}'`);
   return {
     only: only as WorkloadName[],
+    path: values.path as LayerPath,
     backend: parseBackendName(values.backend),
     warmup: int('warmup', values.warmup, quick ? 5 : 20),
     steps: int('steps', values.steps, quick ? 30 : 200),
@@ -76,7 +82,7 @@ type Options = ReturnType<typeof options>;
 async function child(name: WorkloadName, o: Options): Promise<void> {
   const backend = await selectBackend(o.backend);
   const w = WORKLOADS[name];
-  const vaeOptions: VaeOptions = { ...w, batch: 128, warmup: o.warmup, steps: o.steps, repeats: o.repeats, epoch: o.epoch, evalK: o.evalK, evalN: o.evalN, seed: 0 };
+  const vaeOptions: VaeOptions = { ...w, batch: 128, warmup: o.warmup, steps: o.steps, repeats: o.repeats, epoch: o.epoch, evalK: o.evalK, evalN: o.evalN, seed: 0, path: o.path };
   const t0 = performance.now();
   const result = runVae(vaeOptions);
   const record: WorkloadRecord = { name, backend, wallSeconds: round((performance.now() - t0) / 1000, 2), result, tfjsMemory: tf.memory() };
@@ -109,7 +115,7 @@ async function main(): Promise<void> {
   const o = options();
   if (o.child !== undefined) return child(o.child, o);
   const forward = process.argv.slice(2);
-  const suite: SuiteResult = { date: new Date().toISOString(), machine: machineInfo(), protocol: { warmup: o.warmup, steps: o.steps, repeats: o.repeats, batch: 128 }, workloads: [] };
+  const suite: SuiteResult = { date: new Date().toISOString(), machine: machineInfo(), protocol: { warmup: o.warmup, steps: o.steps, repeats: o.repeats, batch: 128, path: o.path }, workloads: [] };
   for (const name of o.only) {
     process.stderr.write(`running ${name} ...\n`);
     const record = runChild(name, forward);

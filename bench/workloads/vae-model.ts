@@ -16,7 +16,14 @@ import type { Rng } from '../../src/runtime/rng.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
+/**
+ * `fast` runs layers through src/nn's dense kernel; `stock` writes them with plain tfjs ops
+ * (matMul, add, activation) and tfjs's own gradients — the baseline the performance notes compare to.
+ */
+export type LayerPath = 'fast' | 'stock';
+
 export interface Vae {
+  readonly path: LayerPath;
   readonly encHidden: DenseParams;
   readonly encHeads: DenseParams;
   readonly decHidden: DenseParams;
@@ -24,8 +31,9 @@ export interface Vae {
   readonly zDim: number;
 }
 
-export function createVae(rng: Rng, xDim = 784, hDim = 400, zDim = 20): Vae {
+export function createVae(rng: Rng, path: LayerPath = 'fast', xDim = 784, hDim = 400, zDim = 20): Vae {
   return {
+    path,
     encHidden: createDense(xDim, hDim, { rng }),
     encHeads: createDense(hDim, 2 * zDim, { rng }),
     decHidden: createDense(zDim, hDim, { rng }),
@@ -38,16 +46,23 @@ export function vaeVariables(vae: Vae): tf.Variable[] {
   return [vae.encHidden, vae.encHeads, vae.decHidden, vae.decOut].flatMap(denseVariables);
 }
 
+function layer(vae: Vae, p: DenseParams, x: tf.Tensor, act: 'relu' | 'identity' = 'identity'): tf.Tensor {
+  if (vae.path === 'fast') return applyDense(p, x, act);
+  const [inp, out] = p.w.shape;
+  const y = tf.add(tf.matMul(tf.reshape(x, [-1, inp]), p.w), p.b!);
+  return tf.reshape(act === 'relu' ? tf.relu(y) : y, [...x.shape.slice(0, -1), out]);
+}
+
 /** q(z | x): loc and scale, each [B, zDim]. */
 export function encode(vae: Vae, x: tf.Tensor2D): { loc: tf.Tensor2D; scale: tf.Tensor2D } {
-  const heads = applyDense(vae.encHeads, applyDense(vae.encHidden, x, 'relu')) as tf.Tensor2D;
+  const heads = layer(vae, vae.encHeads, layer(vae, vae.encHidden, x, 'relu')) as tf.Tensor2D;
   const [loc, raw] = tf.split(heads, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
   return { loc, scale: tf.softplus(raw) };
 }
 
 /** Bernoulli logits for z of shape [..., zDim]: [..., 784]. */
 export function decode(vae: Vae, z: tf.Tensor): tf.Tensor {
-  return applyDense(vae.decOut, applyDense(vae.decHidden, z, 'relu'));
+  return layer(vae, vae.decOut, layer(vae, vae.decHidden, z, 'relu'));
 }
 
 /**

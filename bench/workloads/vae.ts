@@ -9,7 +9,7 @@ import { adam, type Optimizer } from '../../src/optim/index.js';
 import { Rng } from '../../src/runtime/rng.js';
 import { peakRssMb, round, tensorsAlive, timeSteps, type Timing, type TimingOptions } from '../harness.js';
 import { readTest, readTrain, type Images } from '../mnist.js';
-import { createVae, elbo, iwae, vaeVariables, type Vae } from './vae-model.js';
+import { createVae, elbo, iwae, vaeVariables, type LayerPath, type Vae } from './vae-model.js';
 
 export interface VaeOptions extends TimingOptions {
   readonly objective: 'elbo' | 'iwae';
@@ -22,6 +22,8 @@ export interface VaeOptions extends TimingOptions {
   readonly evalK: number;
   readonly evalN: number;
   readonly seed: number;
+  /** Layers through src/nn's dense kernel (`fast`) or plain tfjs ops (`stock`, the baseline). Default fast. */
+  readonly path?: LayerPath;
 }
 
 export interface VaeResult {
@@ -62,7 +64,7 @@ export function runVae(o: VaeOptions): VaeResult {
   const train = readTrain();
   const rng = new Rng(o.seed);
   const tensorsBefore = tensorsAlive();
-  const vae = createVae(rng.fork());
+  const vae = createVae(rng.fork(), o.path ?? 'fast');
   const opt = adam(vaeVariables(vae), { lr: 1e-3 });
   const total = tf.tidy(() => tf.variable(tf.scalar(0), false));
   const step = makeStep(vae, opt, train, o, rng.fork(), total);

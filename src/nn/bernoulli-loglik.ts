@@ -4,23 +4,33 @@
  *
  *   log p(x | l) = Σ_j x_j l_j − softplus(l_j),      ∂/∂l_j = x_j − σ(l_j).
  *
- * One custom-gradient op: the composite's autodiff makes about nine passes over [..., D]
- * (broadcasting the sum's gradient through a `ones` tensor, negations, softplus' own gradient);
- * this backward makes three (sigmoid, subtract, scale). x is treated as data: no gradient flows
- * to it. x broadcasts against l (e.g. x [B, D] with l [k, B, D]).
+ * Forward without a per-element logarithm. With softplus(l) = max(l, 0) − log σ(|l|),
+ *
+ *   Σ_j softplus(l_j) = Σ_j max(l_j, 0) − Σ_chunks log Π_{j ∈ chunk} σ(|l_j|).
+ *
+ * σ(|l|) lies in [½, 1), so a product of c ≤ 120 factors stays above 2⁻¹²⁰ (no float32 underflow),
+ * and one logarithm serves a whole chunk. On the WASM backend softplus and log are scalar libm
+ * loops (~15 ns per element) while sigmoid, abs, relu and prod are a few ns: this form is ~4×
+ * faster than `softplus` (docs/performance.md). Accuracy: each factor carries float32 rounding,
+ * so a chunk's log is off by at most ~c·6e-8 — the size of float32 summation error over the row.
+ *
+ * Backward is one custom gradient, (x − σ(l))·dy: three passes instead of the composite's nine.
+ * x is treated as data (no gradient flows to it) and broadcasts against l (x [B, D], l [k, B, D]).
  */
 import * as tf from '@tensorflow/tfjs';
 
+/** The largest product chunk that cannot underflow float32: ½¹²⁰ ≈ 7.5e-37 > FLT_MIN ≈ 1.2e-38. */
+const MAX_CHUNK = 120;
+
 export function bernoulliLogLik(logits: tf.Tensor, x: tf.Tensor): tf.Tensor {
-  const d = logits.shape[logits.rank - 1];
+  const d = logits.shape[logits.rank - 1]!;
   if (x.rank < 1 || x.shape[x.rank - 1] !== d) {
     throw new RangeError(`bernoulliLogLik: observations of shape [${x.shape}] do not match logits of shape [${logits.shape}]`);
   }
   const op = tf.customGrad(((l: tf.Tensor, save: tf.GradSaveFunc) => {
     save([l]);
-    const value = tf.sum(tf.sub(tf.mul(x, l), tf.softplus(l)), -1);
     return {
-      value,
+      value: tf.add(tf.sum(tf.sub(tf.mul(x, l), tf.relu(l)), -1), sumLogSigmoidAbs(l, d)),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [ls] = saved as [tf.Tensor];
         return tf.mul(tf.sub(x, tf.sigmoid(ls)), tf.expandDims(dy, -1));
@@ -28,4 +38,17 @@ export function bernoulliLogLik(logits: tf.Tensor, x: tf.Tensor): tf.Tensor {
     };
   }) as unknown as Parameters<typeof tf.customGrad>[0]);
   return op(logits);
+}
+
+/** Σ_j log σ(|l_j|) over the last axis (length d), one logarithm per chunk of factors. */
+function sumLogSigmoidAbs(l: tf.Tensor, d: number): tf.Tensor {
+  const s = tf.sigmoid(tf.abs(l));
+  const c = largestDivisorAtMost(d, MAX_CHUNK);
+  if (c === 1) return tf.sum(tf.log(s), -1);
+  return tf.sum(tf.log(tf.prod(tf.reshape(s, [...l.shape.slice(0, -1), d / c, c]), -1)), -1);
+}
+
+function largestDivisorAtMost(n: number, max: number): number {
+  for (let c = Math.min(n, max); c > 1; c--) if (n % c === 0) return c;
+  return 1;
 }

@@ -22,6 +22,23 @@ describe('bernoulliLogLik', () => {
     out.forEach((v, i) => expect(v).toBeCloseTo(reference(l[i]!, x[i]!), 4));
   });
 
+  // D = 784 takes the chunked-product path (chunks of 112); D = 127 (prime) the per-element log.
+  for (const d of [784, 127]) {
+    it(`matches a float64 reference on rows of ${d} logits up to ±60, to float32 summation accuracy`, () => {
+      const rng = new Rng(d);
+      const l = Array.from(rng.normalArray(3 * d), (v) => v * 20);
+      l[5] = 60;
+      l[6] = -60;
+      const x = Array.from(rng.uniformArray(3 * d), (u) => (u < 0.5 ? 1 : 0));
+      const out = tf.tidy(() => bernoulliLogLik(tf.tensor2d(l, [3, d]), tf.tensor2d(x, [3, d])).dataSync());
+      for (let r = 0; r < 3; r++) {
+        const ref = reference(l.slice(r * d, (r + 1) * d), x.slice(r * d, (r + 1) * d));
+        // rows sum d terms of size up to ~60: float32 rounding of the sum alone is ~d·|term|·6e-8
+        expect(Math.abs(out[r]! - ref)).toBeLessThan(1e-6 * Math.abs(ref) + 1e-3);
+      }
+    });
+  }
+
   it('has gradient (x − σ(l))·dy, equal to the stock autodiff of the composite', () => {
     const rng = new Rng(8);
     const l = rng.normal([3, 4, 5]);
