@@ -58,6 +58,19 @@ describe('bernoulliLogLik', () => {
     tf.dispose([l, x, w]);
   });
 
+  it('differentiates in x too (∂/∂x = l·dy, summed over the axes x was broadcast along)', () => {
+    const rng = new Rng(9);
+    const l = rng.normal([3, 4, 5]);
+    const x = rng.uniform([4, 5]);
+    const w = rng.normal([3, 4]);
+    const ours = tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(bernoulliLogLik(l, xx), w)))(x);
+    const stock = tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(tf.sum(tf.sub(tf.mul(xx, l), tf.softplus(l)), -1), w)))(x);
+    expect(ours.shape).toEqual([4, 5]);
+    const [a, b] = [ours.dataSync(), stock.dataSync()];
+    for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(b[i]!, 5);
+    tf.dispose([l, x, w, ours, stock]);
+  });
+
   it('rejects observations whose last axis differs from the logits', () => {
     const l = tf.zeros([2, 3]);
     const x = tf.zeros([2, 4]);
