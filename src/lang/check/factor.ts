@@ -46,12 +46,18 @@ export function checkFactor(decl: FactorDecl, owner: Owner, resolver: Resolver, 
   }
   const callee = decl.distribution.callee;
   const family = families.get(callee.name);
+  // Without a family or a binding, still check the argument expressions for their own errors.
+  const checkArgsAlone = (): undefined => {
+    for (const a of decl.distribution.args) resolver.check(a.value, { owner });
+    return undefined;
+  };
   if (family === undefined) {
     reporter.report('E0207', callee.span, `unknown distribution '${callee.name}'`, didYouMean(callee.name, families.names()) ?? `known families: ${families.names().join(', ')}`);
-    return undefined;
+    return checkArgsAlone();
   }
   const bound = bindArguments(family, decl.distribution.args, reporter, decl.distribution.span);
-  if (bound === undefined || targets === undefined || given.length !== decl.given.length) return undefined;
+  if (bound === undefined) return checkArgsAlone();
+  if (targets === undefined || given.length !== decl.given.length) return undefined;
   const args: Record<string, TypedExpr> = {};
   let argsOk = true;
   for (const p of family.params) {

@@ -84,6 +84,13 @@ describe('argument binding with oneOf groups and defaults (injected registry)', 
   });
 });
 
+describe('errors inside arguments are still reported when the family or binding fails', () => {
+  it('unknown family and an unknown name in its arguments', () => {
+    expect(codes(`model t\ndata y : real\np(y) = Nrmal(mu, 1)\n`)).toEqual(['E0207', 'E0201']);
+    expect(codes(`model t\ndata y : real\np(y) = Normal(mu, sclae = 1)\n`)).toEqual(['E0201', 'E0505']);
+  });
+});
+
 describe('argument constraints', () => {
   const prog = (scale: string) => `model t\ndim D = 3\ndata x : real[D]\nparam h : real[D]\nparam s : positive\np(x) = Normal(0, ${scale})\n`;
   it('accepts expressions known to be positive', () => {
