@@ -77,11 +77,11 @@ export async function selectBackend(
   options: SelectOptions = {},
 ): Promise<BackendInfo> {
   const importer = options.importer ?? defaultImporter;
-  if (preference !== 'auto') {
-    if (!(BACKEND_PREFERENCES as readonly string[]).includes(preference)) parseBackendName(preference);
-    const failure = await activate(preference, importer);
-    if (failure !== null) throw new BackendError(`backend '${preference}' is not available: ${failure}`);
-    return describe(preference, []);
+  const wanted = parseBackendName(preference);
+  if (wanted !== 'auto') {
+    const failure = await activate(wanted, importer);
+    if (failure !== null) throw new BackendError(`backend '${wanted}' is not available: ${failure}`);
+    return describe(wanted, []);
   }
   const skipped: { name: BackendName; reason: string }[] = [];
   for (const name of AUTO_ORDER) {
