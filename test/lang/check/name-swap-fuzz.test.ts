@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compileSource } from '../../../src/lang/compile.js';
 
 const dir = join(import.meta.dirname, '../../../models');
-const MUTANTS_PER_MODEL = 100;
+const MUTANTS_PER_MODEL = 60;
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
