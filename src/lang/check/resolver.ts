@@ -99,7 +99,10 @@ export class Resolver {
   private resolve(name: Identifier, site: Site): Sym | undefined {
     const sym = this.lookup(name.name, site.owner);
     if (sym === undefined) {
-      const hint = didYouMean(name.name, this.visible(site.owner).map((s) => s.name));
+      const elsewhere = [...this.collected.guideScopes.entries()].find(([, scope]) => scope.has(name.name))?.[0];
+      const hint = elsewhere !== undefined
+        ? `'${name.name}' is declared in guide '${elsewhere}', which only that guide can read`
+        : didYouMean(name.name, this.visible(site.owner).map((s) => s.name));
       this.reporter.report('E0201', name.span, `unknown name '${name.name}'`, hint ?? 'declare it before using it');
       return undefined;
     }

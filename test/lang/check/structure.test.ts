@@ -153,6 +153,10 @@ p(x | z, s) = Normal(W @ z, s)
     expect(codes(`${model}guide g {\n  param m : real[K]\n  q(z) = Normal(m, 1)\n}\n`)).toEqual(['E0601']);
     expect(codes(`${model}guide g {\n  param m : real[K]\n  q(s) = Gamma(1, 1)\n  q(z) = Normal(m, 1)\n  q(z) = Normal(m, 2)\n}\n`)).toEqual(['E0602']);
   });
+  it('a guide\'s names are not visible in the model or other guides', () => {
+    const d = only(`${model}guide g {\n  param m : real[K]\n  q(s) = Gamma(1, 1)\n  q(z) = Normal(m, 1)\n}\nguide h {\n  q(s) = Gamma(1, 1)\n  q(z) = Normal(m, 1)\n}\n`);
+    expect([d.code, d.hint]).toEqual(['E0201', "'m' is declared in guide 'g', which only that guide can read"]);
+  });
   it('model params and nets are not visible in guides', () => {
     const d = only(`${model}guide g {\n  q(s) = Gamma(1, 1)\n  q(z | x) = Normal(transpose(W) @ x, 1)\n}\n`);
     expect(d.code).toBe('E0606');
