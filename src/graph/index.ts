@@ -9,3 +9,5 @@ export { emitAst, emitIr, formatSpan } from './emit-json.js';
 export { toDot, type DotOptions } from './plate-diagram.js';
 export { graphSummary } from './summary.js';
 export { topologicalOrder } from './topological-order.js';
+/** Node ids an expression reads directly (not through lets), in first-use order. */
+export { directRefs } from '../lang/check/index.js';
