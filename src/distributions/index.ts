@@ -23,32 +23,9 @@ export { installPlugin, type DistributionsApi, type PluginModule } from './plugi
 export { registerKL, klDivergence, tryKLDivergence, NoClosedFormKLError, type KLFunction, type DistributionClass } from './kl/index.js';
 export { toFloat, sumRightmost, xlogy, detach, FLOAT32_TINY, FLOAT32_BELOW_ONE, type TensorLike } from './ops.js';
 export { broadcastShapes } from './shapes.js';
-export { rsampleLogStandardGamma } from './samplers/gamma.js';
+export { rsampleLogStandardGamma } from './samplers/index.js';
 export { Rng, type RngState } from '../runtime/rng.js';
 /** Differentiable special functions (lgamma, digamma, logBeta, softplus, …) for writing log-densities. */
 export * as special from '../numerics/index.js';
 
-export { Normal } from './families/normal.js';
-export { LogNormal } from './families/log-normal.js';
-export { HalfNormal } from './families/half-normal.js';
-export { HalfCauchy } from './families/half-cauchy.js';
-export { Cauchy } from './families/cauchy.js';
-export { StudentT } from './families/student-t.js';
-export { Laplace } from './families/laplace.js';
-export { Logistic } from './families/logistic.js';
-export { Uniform } from './families/uniform.js';
-export { Exponential } from './families/exponential.js';
-export { Gamma } from './families/gamma.js';
-export { InverseGamma } from './families/inverse-gamma.js';
-export { Beta } from './families/beta.js';
-export { Dirichlet } from './families/dirichlet.js';
-export { Bernoulli } from './families/bernoulli.js';
-export { Binomial } from './families/binomial.js';
-export { Categorical } from './families/categorical.js';
-export { Poisson } from './families/poisson.js';
-export { NegativeBinomial } from './families/negative-binomial.js';
-export { MultivariateNormal } from './families/multivariate-normal.js';
-export { Delta, type DeltaOptions } from './families/delta.js';
-export { Independent } from './families/independent.js';
-export { TransformedDistribution } from './families/transformed.js';
-export type { ProbsOrLogits } from './families/probs-or-logits.js';
+export * from './families/index.js';

@@ -5,7 +5,7 @@
 import { expect, test } from 'vitest';
 import { regularizedGammaP } from '../../src/numerics/index.js';
 import { Rng } from '../../src/runtime/rng.js';
-import { logStandardGammaArray } from '../../src/distributions/samplers/gamma.js';
+import { logStandardGammaArray } from '../../src/distributions/samplers/index.js';
 
 test.each([0.05, 0.3, 1, 4.5, 60])('Gamma(%s, 1) draws follow P(α, x)', (alpha) => {
   const n = 4000;
