@@ -92,9 +92,14 @@ export class Rng {
     return this.nextUint32();
   }
 
-  /** An independent child generator; the parent's stream advances by one step. */
+  /**
+   * An independent child generator (e.g. one per worker or per component), seeded with 128 bits
+   * from this stream, each scrambled by splitmix32; the parent advances by four steps.
+   */
   fork(): Rng {
-    return new Rng(this.nextUint32() + this.nextUint32() * 2 ** 32);
+    const child = new Rng(0);
+    child.setWords([0, 1, 2, 3].map(() => splitmix32(this.nextUint32())[1]));
+    return child;
   }
 
   /** A uniform double in the open interval (0, 1), with 53 random bits (never exactly 0 or 1). */
