@@ -2,7 +2,7 @@
  * Batched Cholesky factorization A = L Lᵀ.
  */
 import * as tf from '@tensorflow/tfjs';
-import { asFloat } from './as-float.js';
+import { asFloat, assertTensor } from './as-float.js';
 import type { CustomGradFunction } from './elementwise-op.js';
 import { NotPositiveDefiniteError } from './not-positive-definite-error.js';
 import { triangularSolve } from './triangular-solve.js';
@@ -84,6 +84,7 @@ function checkPivots(l: tf.Tensor3D, batch: number[]): void {
  * @example cholesky(tf.tensor2d([[4, 2], [2, 5]])) // [[2, 0], [1, 2]]
  */
 export function cholesky(A: tf.Tensor): tf.Tensor {
+  assertTensor('cholesky', 'A', A);
   if (A.rank < 2 || A.shape[A.rank - 1] !== A.shape[A.rank - 2]) {
     throw new RangeError(`cholesky: expected a matrix or batch of matrices of shape [..., D, D], got [${A.shape.join(', ')}]`);
   }
@@ -92,7 +93,7 @@ export function cholesky(A: tf.Tensor): tf.Tensor {
   // tf.tidy also releases every intermediate when checkPivots throws.
   return tf.tidy(() => {
     const n = batch.reduce((p, q) => p * q, 1);
-    const l = choleskyOp(asFloat(A).reshape([n, d, d])) as tf.Tensor3D;
+    const l = choleskyOp(asFloat('cholesky', 'A', A).reshape([n, d, d])) as tf.Tensor3D;
     checkPivots(l, batch);
     return l.reshape([...batch, d, d]);
   });

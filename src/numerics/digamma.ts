@@ -75,4 +75,4 @@ function digammaValue(x: tf.Tensor): tf.Tensor {
  *
  * @example digamma(tf.scalar(1)) // −γ ≈ −0.5772
  */
-export const digamma: (x: tf.Tensor) => tf.Tensor = elementwiseOp(digammaValue, (x) => trigamma(x));
+export const digamma: (x: tf.Tensor) => tf.Tensor = elementwiseOp('digamma', digammaValue, (x) => trigamma(x));

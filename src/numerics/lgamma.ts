@@ -64,4 +64,4 @@ function lgammaValue(x: tf.Tensor): tf.Tensor {
  *
  * @example lgamma(tf.tensor([0.5, 10])) // [log √π, log 9!] ≈ [0.5724, 12.8018]
  */
-export const lgamma: (x: tf.Tensor) => tf.Tensor = elementwiseOp(lgammaValue, (x) => digamma(x));
+export const lgamma: (x: tf.Tensor) => tf.Tensor = elementwiseOp('lgamma', lgammaValue, (x) => digamma(x));

@@ -86,5 +86,5 @@ const logBetaOp = tf.customGrad(((x: tf.Tensor, y: tf.Tensor, save: tf.GradSaveF
  * @example logBeta(tf.scalar(2), tf.scalar(3)) // log(1/12) ≈ −2.4849
  */
 export function logBeta(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => logBetaOp(...broadcastPair('logBeta', a, b)));
+  return tf.tidy(() => logBetaOp(...broadcastPair('logBeta', ['a', 'b'], a, b)));
 }

@@ -12,5 +12,5 @@ import { softplus } from './softplus.js';
  * @example logSigmoid(tf.scalar(0)) // −log 2
  */
 export function logSigmoid(x: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => softplus(asFloat(x).neg()).neg());
+  return tf.tidy(() => softplus(asFloat('logSigmoid', 'x', x).neg()).neg());
 }

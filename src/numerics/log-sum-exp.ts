@@ -2,7 +2,7 @@
  * log Σᵢ exp(xᵢ) along axes, without overflow.
  */
 import * as tf from '@tensorflow/tfjs';
-import { asFloat } from './as-float.js';
+import { asFloat, assertTensor } from './as-float.js';
 import type { CustomGradFunction } from './elementwise-op.js';
 
 /**
@@ -37,8 +37,10 @@ function normalizeAxes(rank: number, axis: number | number[] | undefined): numbe
  * @example logSumExp(tf.tensor([[0, 0], [1, -Infinity]]), 1) // [log 2, 1]
  */
 export function logSumExp(x: tf.Tensor, axis?: number | number[], keepDims = false): tf.Tensor {
+  assertTensor('logSumExp', 'x', x);
   const axes = normalizeAxes(x.rank, axis);
   return tf.tidy(() => {
+    const xf32 = asFloat('logSumExp', 'x', x);
     const op = tf.customGrad(((xf: tf.Tensor, save: tf.GradSaveFunc) => {
       save([xf]);
       const value = tf.tidy(() => {
@@ -55,6 +57,6 @@ export function logSumExp(x: tf.Tensor, axis?: number | number[], keepDims = fal
       };
       return { value, gradFunc };
     }) as CustomGradFunction);
-    return op(asFloat(x));
+    return op(xf32);
   });
 }

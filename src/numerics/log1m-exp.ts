@@ -23,4 +23,4 @@ function log1mExpDerivative(x: tf.Tensor): tf.Tensor {
  *
  * @example log1mExp(tf.scalar(-Math.LN2)) // log ½
  */
-export const log1mExp: (x: tf.Tensor) => tf.Tensor = elementwiseOp(log1mExpValue, log1mExpDerivative);
+export const log1mExp: (x: tf.Tensor) => tf.Tensor = elementwiseOp('log1mExp', log1mExpValue, log1mExpDerivative);

@@ -36,5 +36,5 @@ const op = tf.customGrad(((x: tf.Tensor, nu: tf.Tensor, save: tf.GradSaveFunc) =
  * would be ∞) and exact to float32 rounding for tiny x²/ν.
  */
 export function log1pSquareOver(x: tf.Tensor, nu: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => op(...broadcastPair('log1pSquareOver', x, nu)));
+  return tf.tidy(() => op(...broadcastPair('log1pSquareOver', ['x', 'nu'], x, nu)));
 }

@@ -20,4 +20,4 @@ function log1pValue(x: tf.Tensor): tf.Tensor {
  *
  * @example log1p(tf.scalar(1e-10)) // ≈ 1e-10
  */
-export const log1p: (x: tf.Tensor) => tf.Tensor = elementwiseOp(log1pValue, (x) => tf.reciprocal(x.add(1)));
+export const log1p: (x: tf.Tensor) => tf.Tensor = elementwiseOp('log1p', log1pValue, (x) => tf.reciprocal(x.add(1)));

@@ -40,6 +40,7 @@ function polygammaOp(n: number): (x: tf.Tensor) => tf.Tensor {
   let op = ops.get(n);
   if (op === undefined) {
     op = elementwiseOp(
+      `polygamma(${n}, ·)`,
       (x) => polygammaPositive(n, x),
       (x) => polygammaOp(n + 1)(x),
     );
@@ -59,7 +60,7 @@ function polygammaOp(n: number): (x: tf.Tensor) => tf.Tensor {
 export function polygamma(n: number, x: tf.Tensor): tf.Tensor {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`polygamma: order n must be an integer ≥ 1, got ${n}`);
   return tf.tidy(() => {
-    const xf = asFloat(x);
+    const xf = asFloat('polygamma', 'x', x);
     const y = polygammaOp(n)(xf);
     // greaterEqual, not greater: tfjs can differentiate through no other comparison.
     return tf.where(tf.scalar(0).greaterEqual(xf), tf.fill(xf.shape, NaN), y);

@@ -24,4 +24,4 @@ function sigmoid(x: tf.Tensor): tf.Tensor {
  *
  * @example softplus(tf.scalar(0)) // log 2
  */
-export const softplus: (x: tf.Tensor) => tf.Tensor = elementwiseOp(softplusValue, sigmoid);
+export const softplus: (x: tf.Tensor) => tf.Tensor = elementwiseOp('softplus', softplusValue, sigmoid);

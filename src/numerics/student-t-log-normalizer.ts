@@ -30,7 +30,7 @@ const SERIES = BERNOULLI_EVEN.slice(0, 5).map((b, i) => {
  */
 export function studentTLogNormalizer(df: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
-    const nu = asFloat(df);
+    const nu = asFloat('studentTLogNormalizer', 'df', df);
     // Masks use greaterEqual only: it is the one comparison tfjs can differentiate through.
     const invalid = tf.scalar(0).greaterEqual(nu);
     const h = tf.where(invalid, tf.onesLike(nu), nu.mul(0.5));

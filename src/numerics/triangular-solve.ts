@@ -2,7 +2,7 @@
  * Batched solution of triangular linear systems.
  */
 import * as tf from '@tensorflow/tfjs';
-import { asFloat } from './as-float.js';
+import { asFloat, assertTensor } from './as-float.js';
 import type { CustomGradFunction } from './elementwise-op.js';
 
 export interface TriangularSolveOptions {
@@ -82,6 +82,8 @@ function describe(t: tf.Tensor): string {
  */
 export function triangularSolve(L: tf.Tensor, B: tf.Tensor, options: TriangularSolveOptions = {}): tf.Tensor {
   const { lower = true, adjoint = false } = options;
+  assertTensor('triangularSolve', 'L', L);
+  assertTensor('triangularSolve', 'B', B);
   if (L.rank < 2 || L.shape[L.rank - 1] !== L.shape[L.rank - 2]) {
     throw new RangeError(`triangularSolve: L must have shape [..., D, D], got ${describe(L)}`);
   }
@@ -98,9 +100,9 @@ export function triangularSolve(L: tf.Tensor, B: tf.Tensor, options: TriangularS
   }
   return tf.tidy(() => {
     const n = batch.reduce((p, q) => p * q, 1);
-    let m = asFloat(L).broadcastTo([...batch, d, d]).reshape([n, d, d]) as tf.Tensor3D;
+    let m = asFloat('triangularSolve', 'L', L).broadcastTo([...batch, d, d]).reshape([n, d, d]) as tf.Tensor3D;
     if (adjoint) m = swap(m);
-    const b = asFloat(B).broadcastTo([...batch, d, k]).reshape([n, d, k]) as tf.Tensor3D;
+    const b = asFloat('triangularSolve', 'B', B).broadcastTo([...batch, d, k]).reshape([n, d, k]) as tf.Tensor3D;
     // Transposing swaps which triangle holds the matrix.
     const x = lower !== adjoint ? lowerSolve(m, b) : upperSolve(m, b);
     return x.reshape([...batch, d, k]);

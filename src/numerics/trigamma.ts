@@ -23,4 +23,4 @@ function trigammaValue(x: tf.Tensor): tf.Tensor {
  *
  * @example trigamma(tf.scalar(1)) // π²/6 ≈ 1.6449
  */
-export const trigamma: (x: tf.Tensor) => tf.Tensor = elementwiseOp(trigammaValue, (x) => polygamma(2, x));
+export const trigamma: (x: tf.Tensor) => tf.Tensor = elementwiseOp('trigamma', trigammaValue, (x) => polygamma(2, x));

@@ -7,15 +7,23 @@ import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
 
 /**
- * Selects the tfjs backend named by VMODEL_BACKEND ('cpu', the default, or 'wasm'), so the same
- * suite can be run once per backend: `VMODEL_BACKEND=wasm npx vitest run test/numerics`.
+ * Makes sure the backend named by VMODEL_BACKEND ('wasm' or 'cpu') is active, so the suite can be run
+ * once per backend: `VMODEL_BACKEND=cpu npx vitest run test/numerics`. Without the variable it keeps
+ * the backend test/setup.ts chose (WASM), or the CPU backend when run without that setup.
+ *
+ * It also turns off tfjs's IS_TEST kernel check: on WASM that check counts the clone a
+ * `tf.customGrad` saves for its backward pass as a leaked data id and throws, although the clone is
+ * released with the tape (`expectNoLeak` below verifies data ids return to their count).
  */
 export async function useBackendFromEnv(): Promise<string> {
-  const name = process.env.VMODEL_BACKEND ?? 'cpu';
+  tf.env().set('IS_TEST', false);
+  const name = process.env.VMODEL_BACKEND ?? tf.getBackend() ?? 'cpu';
   if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   else if (name !== 'cpu') throw new Error(`VMODEL_BACKEND must be 'cpu' or 'wasm', got '${name}'`);
-  const ok = await tf.setBackend(name);
-  if (!ok) throw new Error(`tfjs backend '${name}' failed to initialize`);
+  if (tf.getBackend() !== name) {
+    const ok = await tf.setBackend(name);
+    if (!ok) throw new Error(`tfjs backend '${name}' failed to initialize`);
+  }
   await tf.ready();
   return name;
 }
@@ -71,11 +79,17 @@ export function expectClose(
   expect(failures.slice(0, 8), `${failures.length} of ${want.length} entries out of tolerance`).toEqual([]);
 }
 
-/** Runs fn (which must dispose what it returns) and expects the live tensor count to be unchanged. */
+/**
+ * Runs fn (which must dispose what it returns) and expects the live tensor count, and the backend's
+ * count of data buffers, to be unchanged.
+ */
 export function expectNoLeak(fn: () => void): void {
-  const before = tf.memory().numTensors;
+  const dataIds = () => tf.engine().backend.numDataIds();
+  const tensorsBefore = tf.memory().numTensors;
+  const buffersBefore = dataIds();
   fn();
-  expect(tf.memory().numTensors).toBe(before);
+  expect(tf.memory().numTensors).toBe(tensorsBefore);
+  expect(dataIds()).toBe(buffersBefore);
 }
 
 /** Applies a unary tensor op to numbers, returning float32 results as plain numbers. */
