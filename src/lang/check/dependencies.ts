@@ -56,6 +56,8 @@ export interface ConditioningInput {
   readonly given: readonly { readonly ident: Identifier; readonly sym: Sym }[];
   /** Everything the arguments reach, through lets. */
   readonly reached: ReadonlySet<string>;
+  /** The typed arguments, to point at where a dependency is used. */
+  readonly args: readonly TypedExpr[];
   readonly locality: 'local' | 'global';
   readonly span: Span;
 }
@@ -65,11 +67,12 @@ export function checkConditioning(input: ConditioningInput, symbols: DependencyI
   const { targets, given, reached } = input;
   const targetIds = new Set(targets.map((t) => t.id));
   const deps = randomOf(reached, symbols).filter((id) => !targetIds.has(id));
+  const at = (id: string): Span => useOf(id, input.args, symbols) ?? input.span;
   const head = `${input.density}(${targets.map((t) => t.name).join(', ')}${given.length > 0 ? ' | ' + given.map((g) => g.ident.name).join(', ') : ''})`;
 
   for (const t of targets) {
     if (reached.has(t.id)) {
-      reporter.report('E0510', input.span, `the arguments of ${head} depend on its own target '${t.name}'`, 'a factor defines its target from other variables; remove the self-reference');
+      reporter.report('E0510', at(t.id), `the arguments of ${head} depend on its own target '${t.name}'`, 'a factor defines its target from other variables; remove the self-reference');
     }
   }
   const covered = new Set<string>();
@@ -92,7 +95,7 @@ export function checkConditioning(input: ConditioningInput, symbols: DependencyI
     const names = missing.map((id) => symbols.byId(id)!.name);
     const written = [...given.map((g) => g.ident.name), ...names];
     const via = missing.map((id) => throughLet(id, reached, symbols)).find((x) => x !== undefined);
-    reporter.report('E0503', input.span,
+    reporter.report('E0503', at(missing[0]!),
       `the arguments of ${head} depend on ${names.map((n) => `'${n}'`).join(', ')}${via === undefined ? '' : ` (through '${via}')`}, missing from its conditioning set`,
       `write ${input.density}(${targets.map((t) => t.name).join(', ')} | ${written.join(', ')})`);
   }
@@ -100,7 +103,7 @@ export function checkConditioning(input: ConditioningInput, symbols: DependencyI
     const local = [...reached].map((id) => symbols.byId(id)).find((s): s is Sym => s !== undefined && isLocal(s));
     if (local !== undefined) {
       const target = targets[0]!;
-      reporter.report('E0701', input.span,
+      reporter.report('E0701', at(local.id),
         `${head} is a factor for the global ${target.kind} '${target.name}' (one value for all rows), but it depends on the per-row ${describe(local)}`,
         input.owner === MODEL_OWNER
           ? `declare '${target.name}' as a local latent, or make the factor independent of '${local.name}'`
@@ -108,6 +111,36 @@ export function checkConditioning(input: ConditioningInput, symbols: DependencyI
     }
   }
   return deps;
+}
+
+/** The span of the first reference in `args` that reads `id`, directly or through a let. */
+function useOf(id: string, args: readonly TypedExpr[], symbols: DependencyInfo): Span | undefined {
+  const reads = (e: TypedExpr): boolean => {
+    if (e.op !== 'ref') return false;
+    if (e.id === id) return true;
+    const s = symbols.byId(e.id);
+    return s?.kind === 'let' && s.expr !== undefined && reachable(s.expr, symbols).has(id);
+  };
+  const find = (e: TypedExpr): Span | undefined => {
+    if (reads(e)) return e.span;
+    switch (e.op) {
+      case 'neg': case 'elementwise': return find(e.arg);
+      case 'binary': return find(e.left) ?? find(e.right);
+      case 'axis': return first(e.args);
+      case 'net': return find(e.input);
+      case 'index': return find(e.target) ?? first(e.items.flatMap((i) => (i.kind === 'gather' ? [i.index] : [])));
+      case 'vector': return first(e.elements);
+      default: return undefined;
+    }
+  };
+  const first = (es: readonly TypedExpr[]): Span | undefined => {
+    for (const e of es) {
+      const span = find(e);
+      if (span !== undefined) return span;
+    }
+    return undefined;
+  };
+  return first(args);
 }
 
 /** A let through which `id` is reached, for messages. */

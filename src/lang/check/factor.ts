@@ -87,7 +87,7 @@ export function checkFactor(decl: FactorDecl, owner: Owner, resolver: Resolver, 
   const reached = new Set<string>();
   for (const arg of Object.values(args)) reachable(arg, resolver).forEach((id) => reached.add(id));
   const dependsOn = checkConditioning(
-    { density: decl.density, owner, targets: targets.syms, given, reached, locality: targets.locality, span: decl.span },
+    { density: decl.density, owner, targets: targets.syms, given, reached, args: Object.values(args), locality: targets.locality, span: decl.span },
     resolver,
     reporter,
   );
