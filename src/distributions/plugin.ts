@@ -28,14 +28,17 @@ export interface PluginModule {
 export function installPlugin(module: PluginModule, source = 'plugin'): string[] {
   const before = new Set(api.familyNames());
   const entry = module?.register ?? module?.default;
-  if (typeof entry === 'function') {
-    entry(api);
-  } else if (entry && typeof entry === 'object') {
-    for (const spec of Array.isArray(entry) ? entry : [entry as FamilySpec]) registerFamily(spec);
-  } else {
+  if (typeof entry !== 'function' && !(entry && typeof entry === 'object')) {
     throw new DistributionError(
       `${source}: a plugin must export a function 'register(api)' or default-export FamilySpec objects`,
     );
+  }
+  try {
+    if (typeof entry === 'function') entry(api);
+    else for (const spec of Array.isArray(entry) ? entry : [entry as FamilySpec]) registerFamily(spec);
+  } catch (e) {
+    // Name the plugin: the CLI reports this as a user error, not a crash.
+    throw new DistributionError(`${source}: ${(e as Error)?.message ?? String(e)}`, { cause: e });
   }
   return api.familyNames().filter((n) => !before.has(n));
 }

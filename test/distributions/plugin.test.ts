@@ -59,7 +59,11 @@ describe('the installed family is visible to the checker', () => {
   });
 
   test('installing it twice is an error, and so is a module that is not a plugin', () => {
-    expect(() => installPlugin(plugin)).toThrow("a family named 'Kumaraswamy' is already registered");
+    expect(() => installPlugin(plugin, 'again.js')).toThrow(
+      "again.js: registerFamily(Kumaraswamy): a family named 'Kumaraswamy' is already registered",
+    );
+    const broken = { register: () => { throw new TypeError('oops'); } };
+    expect(() => installPlugin(broken, 'broken.js')).toThrow('broken.js: oops');
     expect(() => installPlugin({} as never, 'empty.js')).toThrow(DistributionError);
     expect(() => installPlugin({} as never, 'empty.js')).toThrow("empty.js: a plugin must export a function 'register(api)'");
   });
