@@ -61,6 +61,16 @@ describe('logSumExp', () => {
     expectClose(g, [1, 1, 1, 3], { rtol: 2e-7 });
   });
 
+  it('propagates NaN and takes gradients with keepDims', () => {
+    expect(Number.isNaN(run([[NaN, 1]], 1).value[0]!)).toBe(true);
+    const g = tf.tidy(() => {
+      const t = tf.tensor2d([[0, Math.log(3)], [1, 1]]);
+      return Array.from(tf.grad((v: tf.Tensor) => logSumExp(v, 0, true).mul(tf.tensor2d([[1, 2]])).sum())(t).dataSync());
+    });
+    const e = Math.E;
+    expectClose(g, [1 / (1 + e), (2 * 3) / (3 + e), e / (1 + e), (2 * e) / (3 + e)], { rtol: 2e-7 });
+  });
+
   it('rejects an axis outside the tensor rank, naming it', () => {
     const x = tf.zeros([2, 2]);
     expect(() => logSumExp(x, 2)).toThrow(/logSumExp: axis 2 is out of range for a tensor of rank 2/);

@@ -31,6 +31,23 @@ describe('log1pSquareOver', () => {
     expectClose(got.dnu, ref.dnu, { rtol: 2e-7, atol: FLOAT32_MIN_NORMAL }, at);
   });
 
+  it('agrees with float32 central differences in x and ν to 1e-3', () => {
+    const xs = [0.3, -2, 5, 40];
+    const nus = [1, 3, 0.5, 30];
+    const f = (x: number[], nu: number[]) =>
+      tf.tidy(() => Array.from(log1pSquareOver(tf.tensor1d(x), tf.tensor1d(nu)).dataSync()));
+    const h = (v: number) => 1e-3 * Math.max(Math.abs(v), 1);
+    const fd = (up: number[], down: number[], vs: number[]) =>
+      up.map((u, i) => (u - down[i]!) / (Math.fround(vs[i]! + h(vs[i]!)) - Math.fround(vs[i]! - h(vs[i]!))));
+    const fdX = fd(f(xs.map((v) => v + h(v)), nus), f(xs.map((v) => v - h(v)), nus), xs);
+    const fdNu = fd(f(xs, nus.map((v) => v + h(v))), f(xs, nus.map((v) => v - h(v))), nus);
+    const [gx, gnu] = tf.tidy(() =>
+      tf.grads((a: tf.Tensor, b: tf.Tensor) => log1pSquareOver(a, b).sum())([tf.tensor1d(xs), tf.tensor1d(nus)]).map((t) => Array.from(t.dataSync())),
+    );
+    expectClose(gx!, fdX, { rtol: 1e-3, atol: 1e-5 });
+    expectClose(gnu!, fdNu, { rtol: 1e-3, atol: 1e-5 });
+  });
+
   it('broadcasts x against ν and names incompatible shapes', () => {
     const v = tf.tidy(() => Array.from(log1pSquareOver(tf.tensor2d([[1], [2]]), tf.tensor1d([1, 4])).dataSync()));
     expectClose(v, [Math.log(2), Math.log(1.25), Math.log(5), Math.log(2)], { rtol: 2e-7 });
