@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BERNOULLI_EVEN, DIGAMMA_ROOT, DIGAMMA_ROOT_TAYLOR } from './constants.js';
 import { elementwiseOp } from './elementwise-op.js';
 import { horner } from './horner.js';
-import { DIGAMMA_2_TAYLOR } from './lgamma-taylor.js';
+import { DIGAMMA_2_TAYLOR, reduceAboutTwo } from './lgamma-taylor.js';
 import { ASYMPTOTIC_MIN } from './shift-up.js';
 import { cosPi, sinPi } from './sin-pi.js';
 import { trigamma } from './trigamma.js';
@@ -26,23 +26,12 @@ function digammaPositive(x: tf.Tensor): tf.Tensor {
     const w = tf.reciprocal(xBig);
     const asymptotic = tf.log(xBig).sub(w.mul(0.5)).add(horner(ASYMPTOTIC, w.square()));
 
-    // 2.5 ≤ x < 10: ψ(x) = ψ(x − n) + Σₖ₌₁ⁿ 1/(x − k) with x − n ∈ [1.5, 2.5), where ψ > 0: no term
-    // cancels (an upward recurrence from here would subtract from ψ(x + n) ≈ 2.3 and lose digits).
-    const xMid = tf.clipByValue(x, 2.5, ASYMPTOTIC_MIN);
-    const n = tf.floor(xMid.sub(1.5));
-    const k = tf.range(1, 9);
-    const used = k.lessEqual(n.expandDims(-1));
-    const shifted = xMid.expandDims(-1).sub(k);
-    const reciprocals = tf.where(used, tf.reciprocal(tf.where(used, shifted, tf.onesLike(shifted))), tf.zerosLike(shifted));
-    const downward = reciprocals.sum(-1);
-
-    // Taylor series of ψ(2 + t) for t ∈ [−½, ½], reached from x < 2.5 by ψ(x) = ψ(x + 1) − 1/x.
-    const t = tf.where(
-      x.less(0.5),
-      x,
-      tf.where(x.less(1.5), x.sub(1), tf.where(x.less(2.5), x.sub(2), xMid.sub(n).sub(2))),
-    );
-    const series = horner(DIGAMMA_2_TAYLOR, tf.clipByValue(t, -0.5, 0.5));
+    // Below 10, ψ(x) = ψ(2 + t) + correction, from ψ(x) = ψ(x + 1) − 1/x below 1.5, and for
+    // 2.5 ≤ x < 10 from ψ(x) = ψ(x − n) + Σₖ₌₁ⁿ 1/(x − k), where ψ(x − n) > 0 and nothing cancels (an
+    // upward recurrence would subtract from ψ(x + n) ≈ 2.3 and lose digits).
+    const { t, steps, used } = reduceAboutTwo(x, ASYMPTOTIC_MIN);
+    const series = horner(DIGAMMA_2_TAYLOR, t);
+    const downward = tf.where(used, tf.reciprocal(steps), tf.zerosLike(steps)).sum(-1);
     const correction = tf.where(
       x.less(0.5),
       tf.reciprocal(x).add(tf.reciprocal(x.add(1))).neg(),

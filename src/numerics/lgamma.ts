@@ -6,7 +6,7 @@ import { elementwiseOp } from './elementwise-op.js';
 import { HALF_LOG_TWO_PI } from './constants.js';
 import { digamma } from './digamma.js';
 import { horner } from './horner.js';
-import { LGAMMA_2_TAYLOR } from './lgamma-taylor.js';
+import { LGAMMA_2_TAYLOR, reduceAboutTwo } from './lgamma-taylor.js';
 import { log1p } from './log1p.js';
 import { sinPi } from './sin-pi.js';
 import { STIRLING_MIN, stirlingCorrection } from './stirling-correction.js';
@@ -18,25 +18,13 @@ function lgammaPositive(x: tf.Tensor): tf.Tensor {
     const xBig = tf.maximum(x, STIRLING_MIN);
     const stirling = xBig.sub(0.5).mul(tf.log(xBig).sub(1)).sub(0.5 - HALF_LOG_TWO_PI).add(stirlingCorrection(xBig));
 
-    // 2.5 ≤ x < 4: log Γ(x) = log Γ(x − n) + log[(x − 1)(x − 2)…(x − n)], with x − n ∈ [1.5, 2.5).
-    // Every term is positive, so nothing cancels; x − n is exact in float32.
-    const xMid = tf.clipByValue(x, 2.5, STIRLING_MIN);
-    const n = tf.floor(xMid.sub(1.5));
-    const k = tf.range(1, 3);
-    const factors = xMid.expandDims(-1).sub(k);
-    const used = k.lessEqual(n.expandDims(-1));
-    const logProduct = tf.log(tf.where(used, factors, tf.onesLike(factors)).prod(-1));
-
-    // Shift t into [−½, ½] so that log Γ(x) = log Γ(2 + t) + correction.
-    const t = tf.where(
-      x.less(0.5),
-      x,
-      tf.where(x.less(1.5), x.sub(1), tf.where(x.less(2.5), x.sub(2), xMid.sub(n).sub(2))),
-    );
-    const tSafe = tf.clipByValue(t, -0.5, 0.5);
-    const series = horner(LGAMMA_2_TAYLOR, tSafe);
-    // x < ½: log Γ(x) = log Γ(2 + x) − log(1 + x) − log x.   ½ ≤ x < 1.5: log Γ(x) = log Γ(2 + t) − log(1 + t).
-    const minusLog1p = log1p(tSafe).neg();
+    // Below 4, log Γ(x) = log Γ(2 + t) + correction:
+    // x < ½: log Γ(2 + x) − log(1 + x) − log x;   ½ ≤ x < 1.5: log Γ(2 + t) − log(1 + t);
+    // 2.5 ≤ x < 4: log Γ(x − n) + log[(x − 1)…(x − n)], every term positive.
+    const { t, steps } = reduceAboutTwo(x, STIRLING_MIN);
+    const series = horner(LGAMMA_2_TAYLOR, t);
+    const logProduct = tf.log(steps.prod(-1));
+    const minusLog1p = log1p(t).neg();
     const correction = tf.where(
       x.less(0.5),
       minusLog1p.sub(tf.log(x)),
