@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
+    setupFiles: ['test/setup.ts'],
+    testTimeout: 120_000,
     pool: 'forks',
   },
 });

@@ -29,6 +29,7 @@ export function elbo(options: ElboOptions = {}): Objective {
     samplesPerRow: options.samples ?? 1,
     needsAggregate: false,
     enumeration: 'expect',
+    stickTheLanding: true,
     evaluate(terms: Terms, step: number): ObjectiveValue {
       return tf.tidy(() => {
         const b = beta(step);

@@ -27,6 +27,7 @@ export function infoVae({ lambda, alpha, samples = 1 }: InfoVaeOptions): Objecti
     samplesPerRow: samples,
     needsAggregate: true,
     enumeration: 'expect',
+    stickTheLanding: true,
     evaluate(terms: Terms): ObjectiveValue {
       if (!terms.aggregate) throw new Error('internal: infovae needs aggregate posterior and prior draws');
       if (terms.sites.some((s) => s.score)) {

@@ -10,6 +10,7 @@
  * the other weights.
  */
 import * as tf from '@tensorflow/tfjs';
+import { detach } from '../../distributions/ops.js';
 import { logSumExp } from '../../numerics/index.js';
 import type { Objective, ObjectiveValue } from './objective.js';
 import { hasGlobalLatents, logWeights, type Terms } from './terms.js';
@@ -21,6 +22,7 @@ export function iwae(k: number): Objective {
     samplesPerRow: k,
     needsAggregate: false,
     enumeration: 'marginalize',
+    stickTheLanding: false,
     evaluate(terms: Terms): ObjectiveValue {
       return tf.tidy(() => {
         const { value, perDraw } = importanceWeightedBound(terms);
@@ -65,7 +67,7 @@ function vimcoSurrogate(terms: Terms, logW: tf.Tensor, joint: boolean): tf.Scala
       return logSumExp(replaced, 0);
     }),
   ).sub(logK); // [k, cols]
-  const signal = tf.stopGradient(full.expandDims(0).sub(lseWithout));
+  const signal = detach(full.expandDims(0).sub(lseWithout));
   const parts = scoreSites.map((site) => {
     // A joint weight pairs with the draw's whole log q; a per-row weight with the row's own.
     const logQ = joint ? site.logQ!.sum(1, true) : site.logQ!;

@@ -21,6 +21,12 @@ export interface Objective {
    * guide (Σ_c q(c) f(c)); importance-weighted bounds marginalize them in the model.
    */
   readonly enumeration: 'expect' | 'marginalize';
+  /**
+   * Whether reparameterized draws may be scored with φ held fixed ("sticking the landing"): true
+   * for objectives linear in log q (the ELBO family), false for importance-weighted bounds, where
+   * dropping the score term biases the gradient.
+   */
+  readonly stickTheLanding: boolean;
   evaluate(terms: Terms, step: number): ObjectiveValue;
   /** Serializable running state (score-function baselines), for checkpoints. */
   state(): Record<string, number>;

@@ -11,6 +11,7 @@
  * moving average of past signals.
  */
 import * as tf from '@tensorflow/tfjs';
+import { detach } from '../../distributions/ops.js';
 import type { SiteTerm } from './terms.js';
 
 export class ScoreBaselines {
@@ -28,7 +29,7 @@ export class ScoreBaselines {
     for (const site of sites) {
       if (!site.score || !site.logQ) continue;
       const signal = site.local ? localSignal : globalSignal.reshape([-1, 1]);
-      const advantage = tf.stopGradient(signal.sub(this.baseline(site.name, signal)));
+      const advantage = detach(signal.sub(this.baseline(site.name, signal)));
       const perSample = advantage.mul(site.logQ).sum(1);
       parts.push((site.local ? perSample.mul(localScale) : perSample).mean() as tf.Scalar);
     }
@@ -39,7 +40,7 @@ export class ScoreBaselines {
     const samples = signal.shape[0];
     if (samples > 1) {
       // Leave-one-out: b_s = (Σ_t f_t − f_s) / (S − 1), per row.
-      return tf.stopGradient(signal.sum(0, true).sub(signal).div(samples - 1));
+      return detach(signal.sum(0, true).sub(signal).div(samples - 1));
     }
     const current = signal.mean().dataSync()[0];
     const previous = this.averages.get(name);

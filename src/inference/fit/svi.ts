@@ -1,0 +1,210 @@
+/**
+ * The optimization loop every variational method runs on (mean-field, full-rank, amortized SVI,
+ * MAP): draw a batch, trace guide and model, differentiate the objective, update θ and φ.
+ *
+ * `Svi` holds explicit, serializable state (parameters, optimizer moments, generators, data cursor,
+ * convergence monitor), so `state()`/`load()` give exact checkpoints: a resumed run produces the
+ * same numbers an uninterrupted one with the same seed does.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../../data/index.js';
+import { setValidation, validationEnabled } from '../../distributions/index.js';
+import { adam, rmsprop, sgd, type Optimizer, type OptimizerState, type Schedule } from '../../optim/index.js';
+import { Rng, type RngState } from '../../runtime/rng.js';
+import type { Guide } from '../guides/guide.js';
+import { ConvergenceMonitor, type ConvergenceOptions, type ConvergenceState } from '../loop/convergence.js';
+import type { Objective } from '../objectives/index.js';
+import type { ParamStore, ParamStoreState } from '../params/param-store.js';
+import { trace, type ModelParts } from '../trace.js';
+import { EpochCursor, type EpochCursorState } from './epoch-cursor.js';
+import { LocalLeaves } from './local-leaves.js';
+import { diagnoseNonFinite, NonFiniteError } from './non-finite.js';
+
+export type OptimizerKind = 'adam' | 'sgd' | 'rmsprop';
+
+export interface SviConfig {
+  readonly objective: Objective;
+  readonly optimizer: OptimizerKind;
+  /** A constant learning rate or a schedule (decay, warm-up, cosine). */
+  readonly lr: number | Schedule;
+  readonly batchSize: number;
+  readonly seed: number;
+  /** Stop when the windowed objective stops changing (Stan's rule); false to run all steps. */
+  readonly convergence: ConvergenceOptions | false;
+  readonly clipNorm?: number;
+  /** Adam's moment decay rates (default 0.9, 0.999). */
+  readonly betas?: readonly [number, number];
+  /** Which trainable ids this loop updates (default: all). Variational EM alternates θ and φ. */
+  readonly trainable?: (id: string) => boolean;
+}
+
+export interface StepResult {
+  /** The objective over the whole data set, per data row (e.g. the ELBO per row). */
+  readonly objective: number;
+  /** False when the step was skipped because the objective or a gradient was not finite. */
+  readonly ok: boolean;
+  readonly converged: boolean;
+}
+
+export interface SviState {
+  readonly step: number;
+  readonly params: ParamStoreState;
+  readonly optimizer: OptimizerState;
+  readonly lrScale: number;
+  readonly rng: RngState;
+  readonly cursor: EpochCursorState;
+  readonly convergence: ConvergenceState | null;
+  readonly objective: Record<string, number>;
+}
+
+/** Consecutive non-finite steps before the learning rate is cut, and before the fit stops. */
+const LOWER_LR_AFTER = 3;
+const GIVE_UP_AFTER = 10;
+
+export class Svi {
+  step = 0;
+  private optimizer: Optimizer;
+  private lrScale = 1;
+  private rng: Rng;
+  readonly cursor: EpochCursor;
+  private readonly monitor: ConvergenceMonitor | null;
+  private readonly trainable: (id: string) => boolean;
+  private failures = 0;
+
+  constructor(
+    readonly parts: ModelParts,
+    readonly guide: Guide,
+    readonly store: ParamStore,
+    readonly data: Dataset,
+    readonly config: SviConfig,
+  ) {
+    const root = new Rng(config.seed);
+    this.rng = root.fork();
+    this.cursor = new EpochCursor(data, Math.min(config.batchSize, data.n), root.nextUint32());
+    this.monitor = config.convergence ? new ConvergenceMonitor(config.convergence) : null;
+    this.trainable = config.trainable ?? (() => true);
+    this.optimizer = this.makeOptimizer(1);
+  }
+
+  private makeOptimizer(scale: number): Optimizer {
+    const vars = this.store.variables(this.trainable);
+    const options = { lr: scaleSchedule(this.config.lr, scale), clipNorm: this.config.clipNorm };
+    return this.config.optimizer === 'sgd' ? sgd(vars, options) : this.config.optimizer === 'rmsprop' ? rmsprop(vars, options) : adam(vars, { ...options, beta1: this.config.betas?.[0], beta2: this.config.betas?.[1] });
+  }
+
+  /** One optimization step on the next batch. Throws `NonFiniteError` after repeated failures. */
+  next(): StepResult {
+    const batch = this.cursor.next();
+    const leaves = new LocalLeaves(this.store, batch.indices, this.trainable);
+    const objective = this.config.objective;
+    const firstStep = this.step === 0;
+    const validating = validationEnabled();
+    // Check distribution arguments on the first step (clear errors), then run unchecked for speed.
+    if (!firstStep) setValidation(false);
+    let kept: tf.Tensor | undefined;
+    let siteNames: string[] = [];
+    try {
+      // Every per-row parameter belongs to the model or to this fit's guide: bind them all up front,
+      // since variableGrads needs its variables before it runs the loss.
+      for (const id of this.store.localIds()) leaves.rows(id);
+      const variables = [...this.optimizer.variables.filter((v) => v.trainable), ...leaves.variables()];
+      const lossFn = () => {
+        const t = trace(this.parts, this.guide, this.store, batch, {
+          samples: objective.samplesPerRow,
+          rng: this.rng,
+          dataSize: this.data.n,
+          enumeration: objective.enumeration,
+          analyticKL: true,
+          aggregate: objective.needsAggregate,
+          localRows: leaves.rows,
+          stickTheLanding: objective.stickTheLanding,
+        });
+        const { loss, value } = objective.evaluate(t.terms, this.step);
+        siteNames = t.terms.sites.map((s) => s.name);
+        // Per-site totals, read only when something is not finite.
+        kept = tf.keep(tf.stack([value, ...t.terms.sites.map((s) => s.logP.sum().add(s.logQ ? s.logQ.sum() : 0))]));
+        return loss;
+      };
+      const { value: loss, grads } = tf.variableGrads(lossFn, variables);
+      const lossValue = loss.dataSync()[0]!;
+      const normSquared = tf.tidy(() => tf.addN(Object.values(grads).map((g) => g.square().sum())).dataSync()[0]!);
+      loss.dispose();
+      const values = kept!.dataSync();
+      kept!.dispose();
+      const ok = Number.isFinite(lossValue) && Number.isFinite(normSquared);
+      if (ok) {
+        this.optimizer.step(Object.fromEntries(Object.entries(grads).filter(([name]) => !name.startsWith('local/'))));
+        leaves.update(grads, this.optimizer.currentLearningRate);
+        this.failures = 0;
+      } else {
+        this.handleFailure(diagnoseNonFinite(this.parts.graph, siteNames, values, grads));
+      }
+      tf.dispose(grads);
+      this.step += 1;
+      const perRow = values[0]! / this.data.n;
+      const verdict = ok && this.monitor ? this.monitor.update(perRow) : { converged: false };
+      return { objective: perRow, ok, converged: verdict.converged };
+    } finally {
+      leaves.dispose();
+      setValidation(validating);
+    }
+  }
+
+  private handleFailure(problem: string): void {
+    this.failures += 1;
+    if (this.failures >= GIVE_UP_AFTER) {
+      throw new NonFiniteError(`${problem}\nstopped after ${GIVE_UP_AFTER} consecutive non-finite steps; the parameters are those of the last good step`, problem);
+    }
+    if (this.failures % LOWER_LR_AFTER === 0) {
+      const state = this.optimizer.state();
+      this.lrScale /= 10;
+      this.optimizer.dispose();
+      this.optimizer = this.makeOptimizer(this.lrScale);
+      this.optimizer.load(state);
+    }
+    this.lastProblem = problem;
+  }
+
+  /** The most recent non-finite step's diagnosis (for progress displays). */
+  lastProblem: string | undefined;
+
+  get learningRateScale(): number {
+    return this.lrScale;
+  }
+
+  state(): SviState {
+    return {
+      step: this.step,
+      params: this.store.state(),
+      optimizer: this.optimizer.state(),
+      lrScale: this.lrScale,
+      rng: this.rng.state(),
+      cursor: this.cursor.state(),
+      convergence: this.monitor?.state() ?? null,
+      objective: this.config.objective.state(),
+    };
+  }
+
+  load(state: SviState): void {
+    this.step = state.step;
+    this.store.load(state.params);
+    if (state.lrScale !== this.lrScale) {
+      this.lrScale = state.lrScale;
+      this.optimizer.dispose();
+      this.optimizer = this.makeOptimizer(this.lrScale);
+    }
+    this.optimizer.load(state.optimizer);
+    this.rng = Rng.fromState(state.rng);
+    this.cursor.load(state.cursor);
+    if (this.monitor && state.convergence) this.monitor.load(state.convergence);
+    this.config.objective.load(state.objective);
+  }
+}
+
+/** The same schedule with every rate multiplied by `factor` (the NaN guard's step-size cut). */
+function scaleSchedule(lr: number | Schedule, factor: number): number | Schedule {
+  if (typeof lr === 'number') return lr * factor;
+  if (lr.kind === 'warmup') return { ...lr, inner: scaleSchedule(lr.inner, factor) as Schedule };
+  if (lr.kind === 'cosine') return { ...lr, lr: lr.lr * factor, minLr: (lr.minLr ?? 0) * factor };
+  return { ...lr, lr: lr.lr * factor };
+}
