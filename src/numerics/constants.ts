@@ -28,7 +28,5 @@ export const DIGAMMA_ROOT_TAYLOR = [
   0.004926781395729853, -0.003369801655439328,
 ];
 
-/** Bernoulli numbers B₂, B₄, …, B₂₀ (B₂ₖ for k = 1 … 10), the coefficients of Stirling-type series. */
-export const BERNOULLI_EVEN = [
-  1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6, -3617 / 510, 43867 / 798, -174611 / 330,
-];
+/** Bernoulli numbers B₂, B₄, …, B₁₈ (B₂ₖ for k = 1 … 9), the coefficients of Stirling-type series. */
+export const BERNOULLI_EVEN = [1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6, -3617 / 510, 43867 / 798];
