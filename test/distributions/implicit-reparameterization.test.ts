@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { Beta, Dirichlet, Gamma, Rng } from '../../src/distributions/index.js';
+import { Beta, Dirichlet, Gamma, Rng, rsampleLogStandardGamma } from '../../src/distributions/index.js';
 
 const reference = JSON.parse(
   readFileSync(fileURLToPath(new URL('./reference/reference.json', import.meta.url)), 'utf8'),
@@ -96,13 +96,16 @@ test('Dirichlet: ∇_α E[log x₁] matches polygamma', () => {
   expectAgrees(columnStats(grads, alpha.length), dElogx1, 'Dirichlet ∂/∂α E[log x₁]');
 });
 
-test('draws for tiny concentrations stay inside the support', () => {
+test('draws and gradients for tiny concentrations stay finite', () => {
   tf.tidy(() => {
     const g = new Gamma(0.01, 1).rsample(new Rng(35), [2000]);
     expect(g.min().dataSync()[0]).toBeGreaterThan(0);
     const b = new Beta(0.02, 0.02).rsample(new Rng(36), [2000]);
     const lp = new Beta(0.02, 0.02).logProb(b).dataSync();
     expect(lp.every(Number.isFinite), 'Beta log-densities of tiny-concentration draws').toBe(true);
+    // log G stays finite where G itself underflows float64 (α = 0.01), and so does its gradient.
+    const grad = tf.grad((a: tf.Tensor) => tf.sum(rsampleLogStandardGamma(a, new Rng(38))))(tf.fill([2000], 0.01));
+    expect(grad.dataSync().every(Number.isFinite), 'd log G/dα at α = 0.01').toBe(true);
     const d = new Dirichlet([0.05, 0.05, 0.05]).rsample(new Rng(37), [500]);
     expect(new Dirichlet([0.05, 0.05, 0.05]).logProb(d).dataSync().every(Number.isFinite), 'Dirichlet log-densities').toBe(true);
   });

@@ -5,11 +5,12 @@
  * Sampling: Marsaglia & Tsang (2000) for α ≥ 1; for α < 1 the boost G(α) = G(α + 1)·U^{1/α},
  * done in log space so draws for tiny α do not underflow.
  * Gradient: implicit reparameterization (Figurnov et al. 2018): for z = F⁻¹(u; α),
- * dz/dα = −(∂F/∂α)(z; α) / p(z; α), given by `standardGammaGradAlpha`; hence d log z/dα = (dz/dα)/z.
+ * dz/dα = −(∂F/∂α)(z; α) / p(z; α), and d log z/dα = (dz/dα)/z, which `standardGammaLogGradAlpha`
+ * computes from log z directly (draws for small α underflow even float64, their logs do not).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
-import { standardGammaGradAlpha } from '../../numerics/index.js';
+import { standardGammaLogGradAlpha } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
 import { customGrad1 } from '../ops.js';
 
@@ -50,9 +51,7 @@ export function rsampleLogStandardGamma(alpha: Tensor, rng: Rng): Tensor {
     return {
       value,
       gradFunc: (dy) => {
-        const g = logG.map(Math.exp);
-        const dz = standardGammaGradAlpha(alphaHost, g);
-        const dLogG = Float32Array.from(dz, (v: number, i: number) => v / g[i]!);
+        const dLogG = Float32Array.from(standardGammaLogGradAlpha(alphaHost, logG));
         return tf.mul(dy, tf.tensor(dLogG, a.shape, 'float32'));
       },
     };
