@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTIVATIONS, activate, applyDense, createDense, denseVariables, type Activation } from '../../src/nn/index.js';
 import { selectBackend } from '../../src/runtime/backend.js';
 import { Rng } from '../../src/runtime/rng.js';
@@ -149,6 +149,24 @@ for (const backend of BACKENDS) {
           expect(products[0]!.outputShapes[0]!.slice(-2)).toEqual([6, 5]);
           tf.dispose([x, ...denseVariables(layer)]);
         });
+    });
+
+    it(`runs ${backend === 'wasm' ? 'no' : 'only'} flagged (transposed) products in the backward pass of a hidden layer`, () => {
+      const rng = new Rng(12);
+      const [l1, l2] = [createDense(6, 5, { rng }), createDense(5, 4, { rng })];
+      const x = rng.normal([3, 6]);
+      const spy = vi.spyOn(tf.engine(), 'runKernel');
+      const { value, grads } = tf.variableGrads(
+        () => tf.sum(applyDense(l2, applyDense(l1, x, 'tanh'))) as tf.Scalar,
+        [...denseVariables(l1), ...denseVariables(l2)],
+      );
+      const products = spy.mock.calls.filter(([name]) => name === 'BatchMatMul' || name === '_FusedMatMul');
+      spy.mockRestore();
+      const flagged = products.filter(([, , attrs]) => attrs?.['transposeA'] === true || attrs?.['transposeB'] === true);
+      // forward: 2 fused products; backward: dW for both layers and dx for the second (its input h needs a gradient)
+      expect(products).toHaveLength(5);
+      expect(flagged).toHaveLength(backend === 'wasm' ? 0 : 3);
+      tf.dispose([value, x, ...Object.values(grads), ...denseVariables(l1), ...denseVariables(l2)]);
     });
 
     it('leaves no tensors behind after repeated gradient steps', () => {
