@@ -7,7 +7,7 @@ import { elementwiseOp } from './elementwise-op.js';
 import { horner } from './horner.js';
 import { DIGAMMA_2_TAYLOR, reduceAboutTwo } from './lgamma-taylor.js';
 import { ASYMPTOTIC_MIN } from './shift-up.js';
-import { cosPi, sinPi } from './sin-pi.js';
+import { sinCosPi } from './sin-pi.js';
 import { trigamma } from './trigamma.js';
 
 // ψ(z) ~ log z − 1/(2z) − Σₖ B₂ₖ / (2k z²ᵏ), k = 1…4 (next term 1/(132 z¹⁰) < 1e-12 at z ≥ 10).
@@ -50,8 +50,8 @@ function digammaValue(x: tf.Tensor): tf.Tensor {
   const y = digammaPositive(tf.where(positive, x, tf.scalar(1).sub(x)));
   // Reflection: ψ(x) = ψ(1 − x) − π cot(πx), with cot = cos/sin at the exact fractional part r, both
   // relatively accurate (tan(πr) would sit on its float32 pole at r = ±½, where cot vanishes).
-  const r = x.sub(tf.round(x));
-  return tf.where(positive, y, y.sub(cosPi(r).div(sinPi(r)).mul(Math.PI)));
+  const [sin, cos] = sinCosPi(x.sub(tf.round(x)));
+  return tf.where(positive, y, y.sub(cos.div(sin).mul(Math.PI)));
 }
 
 /**

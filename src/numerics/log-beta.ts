@@ -15,15 +15,17 @@ function logBetaValue(x: tf.Tensor, y: tf.Tensor): tf.Tensor {
   const small = tf.minimum(x, y);
   const large = tf.maximum(x, y);
 
-  // Each branch sees clamped arguments, so the unselected ones stay finite.
+  // Each branch sees clamped arguments, so the unselected ones stay finite. The four log-gammas
+  // are evaluated as one stacked call: lgamma is ~160 kernels whatever the tensor size.
   const xs = tf.minimum(x, STIRLING_MIN);
   const ys = tf.minimum(y, STIRLING_MIN);
-  const bothSmall = lgamma(xs).add(lgamma(ys)).sub(lgamma(xs.add(ys)));
-
   const sm = tf.minimum(small, STIRLING_MIN);
+  const [lgammaX, lgammaY, lgammaSum, lgammaSmall] = tf.unstack(lgamma(tf.stack([xs, ys, xs.add(ys), sm])));
+  const bothSmall = lgammaX!.add(lgammaY!).sub(lgammaSum!);
+
   const lg = tf.maximum(large, STIRLING_MIN);
   const sum = lg.add(sm);
-  const mixed = lgamma(sm)
+  const mixed = lgammaSmall!
     .sub(lg.sub(0.5).mul(log1p(sm.div(lg))))
     .sub(sm.mul(tf.log(sum)))
     .add(sm)
@@ -47,18 +49,17 @@ function logBetaValue(x: tf.Tensor, y: tf.Tensor): tf.Tensor {
 }
 
 /**
- * ∂/∂u log B(u, v) = ψ(u) − ψ(u + v). For u ≥ 4 it is taken from Stirling's form,
+ * ∂/∂u log B(u, v) = ψ(u) − ψ(u + v), given those digammas. For u ≥ 4 it is taken from Stirling's form,
  * −log1p(v/u) − (v/u)/(2s) + [δ′(u) − δ′(s)] with s = u + v and the bracket summed without
  * cancellation: unlike the two digammas it keeps relative accuracy for v ≪ u, and unlike autodiff
  * through (u − ½)·log1p(v/u) it cannot overflow.
  */
-function partial(u: tf.Tensor, v: tf.Tensor): tf.Tensor {
-  const s = u.add(v);
+function partial(u: tf.Tensor, v: tf.Tensor, digammaU: tf.Tensor, digammaSum: tf.Tensor): tf.Tensor {
   const uBig = tf.maximum(u, STIRLING_MIN);
   const sBig = uBig.add(v);
   const ratio = v.div(uBig);
   const stirling = stirlingCorrectionDerivativeGap(uBig, v).sub(log1p(ratio).add(ratio.div(sBig.mul(2))));
-  return tf.where(u.less(STIRLING_MIN), digamma(u).sub(digamma(s)), stirling);
+  return tf.where(u.less(STIRLING_MIN), digammaU.sub(digammaSum), stirling);
 }
 
 const logBetaOp = tf.customGrad(((x: tf.Tensor, y: tf.Tensor, save: tf.GradSaveFunc) => {
@@ -67,7 +68,8 @@ const logBetaOp = tf.customGrad(((x: tf.Tensor, y: tf.Tensor, save: tf.GradSaveF
     value: tf.tidy(() => logBetaValue(x, y)),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [xs, ys] = saved as [tf.Tensor, tf.Tensor];
-      return [dy.mul(partial(xs, ys)), dy.mul(partial(ys, xs))];
+      const [psiX, psiY, psiSum] = tf.unstack(digamma(tf.stack([xs, ys, xs.add(ys)])));
+      return [dy.mul(partial(xs, ys, psiX!, psiSum!)), dy.mul(partial(ys, xs, psiY!, psiSum!))];
     },
   };
 }) as CustomGradFunction);
