@@ -1,0 +1,197 @@
+/**
+ * The exact E-step for discrete local latents: run the model's factors once with every
+ * combination of latent values on lead axis 0 and the data rows on lead axis 1, which gives the
+ * log joint log p(x_n, c | θ) as one [C, N] tensor. Then
+ *
+ *   log p(x_n | θ) = logsumexp_c log p(x_n, c | θ)          (the exact log-likelihood)
+ *   r_cn = p(c | x_n, θ) = exp(log p(x_n, c | θ) − log p(x_n | θ))   (the responsibilities)
+ *
+ * Rows are processed in chunks so that the largest intermediate (C × rows × row size) stays
+ * bounded; nothing loops over single rows.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../../data/index.js';
+import type { FactorNode, LatentNode } from '../../graph/ir.js';
+import { MAX_ENUMERATED_COMBINATIONS } from '../guides/draws.js';
+import { ExecScope } from '../exec/exec-scope.js';
+import { factorDistribution, factorLogProb, targetValue } from '../exec/factor.js';
+import type { ParamStore } from '../params/param-store.js';
+import type { ModelParts } from '../trace.js';
+
+export interface DiscreteLatent {
+  readonly node: LatentNode;
+  /** The number of values: K for `category(K)`, 2 for `binary`. */
+  readonly size: number;
+}
+
+/** Largest number of floats one chunk's biggest intermediate may hold (64 MB of float32). */
+const CHUNK_BUDGET = 1 << 24;
+
+/** The model's latents when all are local finite discrete scalars, else why not. */
+export function discreteLatents(parts: ModelParts): DiscreteLatent[] | string {
+  if (parts.latents.length === 0) return 'the model has no latent variables';
+  const out: DiscreteLatent[] = [];
+  for (const node of parts.latents) {
+    const size = node.type.kind === 'category' ? node.type.kindArgs[0] : node.type.kind === 'binary' ? 2 : undefined;
+    if (size === undefined) return `latent '${node.name}' is ${node.type.kind}, not discrete with a finite support`;
+    if (node.locality !== 'local') return `latent '${node.name}' is global (one value shared by all rows)`;
+    if (node.type.shape.length !== 0) return `latent '${node.name}' is an array of ${node.type.shape.join('×')} discrete values, too many combinations to enumerate`;
+    out.push({ node, size });
+  }
+  const combinations = out.reduce((a, l) => a * l.size, 1);
+  if (combinations > MAX_ENUMERATED_COMBINATIONS) return `the latents have ${combinations} joint values, more than the ${MAX_ENUMERATED_COMBINATIONS} EM enumerates`;
+  return out;
+}
+
+interface Chunk {
+  readonly start: number;
+  readonly size: number;
+  /** Data columns as [1, rows, ...shape] float32. */
+  readonly data: ReadonlyMap<string, tf.Tensor>;
+}
+
+export class EnumeratedModel {
+  /** C, the number of joint latent values. */
+  readonly combinations: number;
+  readonly rows: number;
+  private readonly chunks: Chunk[];
+  /** Each latent's value at every combination, [C, 1] (first latent varies slowest). */
+  private readonly values = new Map<string, tf.Tensor>();
+  private readonly rowFactors: FactorNode[];
+  private readonly priorFactors: FactorNode[];
+
+  constructor(
+    private readonly parts: ModelParts,
+    readonly latents: readonly DiscreteLatent[],
+    dataset: Dataset,
+  ) {
+    this.combinations = latents.reduce((a, l) => a * l.size, 1);
+    this.rows = dataset.n;
+    let stride = this.combinations;
+    for (const l of latents) {
+      stride /= l.size;
+      const s = stride;
+      const v = Float32Array.from({ length: this.combinations }, (_, c) => Math.floor(c / s) % l.size);
+      this.values.set(l.node.id, tf.tensor(v, [this.combinations, 1]));
+    }
+    const params = new Set(parts.params.map((p) => p.id));
+    this.priorFactors = parts.factors.filter((f) => params.has(f.targets[0]!));
+    this.rowFactors = parts.factors.filter((f) => !params.has(f.targets[0]!));
+    const work = Math.max(1, ...this.rowFactors.map((f) => f.targetShape.reduce((a, b) => a * b, 1) * (f.eventShape.at(-1) ?? 1)));
+    const rowsPerChunk = Math.max(1, Math.floor(CHUNK_BUDGET / (this.combinations * work)));
+    this.chunks = [];
+    for (let start = 0; start < dataset.n; start += rowsPerChunk) {
+      const size = Math.min(rowsPerChunk, dataset.n - start);
+      const data = new Map<string, tf.Tensor>();
+      for (const d of parts.data) {
+        const column = dataset.columns[d.name];
+        if (!column) throw new Error(`internal: the data set has no column '${d.name}'`);
+        const values = Float32Array.from(column.values.subarray(start * column.rowSize, (start + size) * column.rowSize));
+        data.set(d.id, tf.tensor(values, [1, size, ...d.type.shape]));
+      }
+      this.chunks.push({ start, size, data });
+    }
+  }
+
+  /** The value of latent `id` at every combination, [C] (for closed-form M-steps). */
+  latentValues(id: string): tf.Tensor {
+    return this.values.get(id)!.reshape([-1]);
+  }
+
+  /** log p(x_n, c | θ) for one chunk: [C, rows]. */
+  private logJoint(chunk: Chunk, store: ParamStore): tf.Tensor {
+    const scope = this.scope(store);
+    for (const [id, t] of chunk.data) scope.bind(id, { t, rowRank: t.rank - 2 });
+    const terms = this.rowFactors.map((f) => factorLogProb(f, factorDistribution(f, scope), targetValue(f, scope)).broadcastTo([this.combinations, chunk.size]));
+    return terms.length === 1 ? terms[0]! : tf.addN(terms);
+  }
+
+  /** log p(θ), the parameters' priors (0 when none has one). */
+  logPrior(store: ParamStore): tf.Scalar {
+    const scope = this.scope(store);
+    const terms = this.priorFactors.map((f) => factorLogProb(f, factorDistribution(f, scope), targetValue(f, scope)).sum());
+    return (terms.length === 0 ? tf.scalar(0) : tf.addN(terms)) as tf.Scalar;
+  }
+
+  get hasPrior(): boolean {
+    return this.priorFactors.length > 0;
+  }
+
+  private scope(store: ParamStore): ExecScope {
+    const scope = new ExecScope(2, this.parts.lets, (id) => store.net(id));
+    for (const p of this.parts.params) scope.bind(p.id, store.globalValue(p.id, 2));
+    for (const [id, t] of this.values) scope.bind(id, { t, rowRank: 0 });
+    return scope;
+  }
+
+  /**
+   * The E-step: responsibilities r [C, N] (the caller disposes them) and Σ_n log p(x_n | θ),
+   * summed in float64.
+   */
+  eStep(store: ParamStore): { responsibilities: tf.Tensor2D; logLik: number } {
+    let logLik = 0;
+    const parts: tf.Tensor[] = [];
+    for (const chunk of this.chunks) {
+      const [r, total] = tf.tidy(() => {
+        const joint = this.logJoint(chunk, store);
+        const marginal = tf.logSumExp(joint, 0);
+        return [tf.exp(joint.sub(marginal)), marginal.sum()];
+      });
+      logLik += total.dataSync()[0]!;
+      total.dispose();
+      parts.push(r);
+    }
+    const responsibilities = (parts.length === 1 ? parts[0]! : tf.concat(parts, 1)) as tf.Tensor2D;
+    if (parts.length > 1) tf.dispose(parts);
+    return { responsibilities, logLik };
+  }
+
+  /**
+   * Q(θ) = Σ_n Σ_c r_cn log p(x_n, c | θ) + log p(θ) and its gradients with respect to
+   * `variables`, accumulated over chunks (r held fixed). The caller disposes the gradients.
+   */
+  expectedLogJoint(store: ParamStore, responsibilities: tf.Tensor2D, variables: tf.Variable[]): { value: number; grads: tf.NamedTensorMap } {
+    let value = 0;
+    let grads: tf.NamedTensorMap = {};
+    const add = (f: () => tf.Scalar) => {
+      const { value: v, grads: g } = tf.variableGrads(f, variables);
+      value += v.dataSync()[0]!;
+      v.dispose();
+      const next: tf.NamedTensorMap = {};
+      for (const [name, t] of Object.entries(g)) {
+        next[name] = grads[name] ? tf.add(grads[name]!, t) : t;
+        if (grads[name]) {
+          grads[name]!.dispose();
+          t.dispose();
+        }
+      }
+      grads = next;
+    };
+    for (const chunk of this.chunks) {
+      const r = responsibilities.slice([0, chunk.start], [-1, chunk.size]);
+      add(() => this.logJoint(chunk, store).mul(r).sum() as tf.Scalar);
+      r.dispose();
+    }
+    if (this.hasPrior) add(() => this.logPrior(store));
+    return { value, grads };
+  }
+
+  /** Q(θ) alone (no gradients). */
+  expectedLogJointValue(store: ParamStore, responsibilities: tf.Tensor2D): number {
+    let value = 0;
+    for (const chunk of this.chunks) {
+      const t = tf.tidy(() => this.logJoint(chunk, store).mul(responsibilities.slice([0, chunk.start], [-1, chunk.size])).sum());
+      value += t.dataSync()[0]!;
+      t.dispose();
+    }
+    const prior = this.logPrior(store);
+    value += prior.dataSync()[0]!;
+    prior.dispose();
+    return value;
+  }
+
+  dispose(): void {
+    for (const t of this.values.values()) t.dispose();
+    for (const c of this.chunks) for (const t of c.data.values()) t.dispose();
+  }
+}
