@@ -4,7 +4,7 @@
  *   npx tsx bench/run.ts [--only vae-elbo,vae-iwae5] [--backend auto|wasm|cpu|tensorflow]
  *                        [--warmup 20] [--steps 200] [--repeats 3] [--no-epoch]
  *                        [--eval-k 1000] [--eval-n 1000] [--torch] [--quick] [--out DIR]
- *                        [--path fast|stock]
+ *                        [--path fast|stock] [--torch-threads 2]
  *
  * Each workload runs in its own child process, so peak memory, tensor counts and the backend are
  * per workload. `--torch` runs shared/reference/torch_vae.py right after each VAE workload with the
@@ -42,6 +42,7 @@ function options() {
       'eval-k': { type: 'string' },
       'eval-n': { type: 'string' },
       torch: { type: 'boolean', default: false },
+      'torch-threads': { type: 'string' },
       quick: { type: 'boolean', default: false },
       out: { type: 'string', default: join(import.meta.dirname, 'results') },
       child: { type: 'string' },
@@ -71,6 +72,7 @@ function options() {
     evalK: int('eval-k', values['eval-k'], 1000),
     evalN: int('eval-n', values['eval-n'], quick ? 50 : 1000),
     torch: values.torch,
+    torchThreads: int('torch-threads', values['torch-threads'], 2),
     out: values.out,
     child: values.child as WorkloadName | undefined,
   };
@@ -101,7 +103,7 @@ function runTorch(name: WorkloadName, o: Options): Record<string, unknown> | nul
   const python = '/usr/bin/python3';
   if (!existsSync(python) || !existsSync(TORCH_SCRIPT)) return null;
   const w = WORKLOADS[name];
-  const args = [TORCH_SCRIPT, '--epochs', '0', '--steps', String(o.steps), '--warmup', String(o.warmup), '--repeats', String(o.repeats), '--objective', w.objective, '--train-k', String(w.trainK)];
+  const args = [TORCH_SCRIPT, '--epochs', '0', '--steps', String(o.steps), '--warmup', String(o.warmup), '--repeats', String(o.repeats), '--objective', w.objective, '--train-k', String(w.trainK), '--threads', String(o.torchThreads)];
   const r = spawnSync(python, args, { encoding: 'utf8', env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' }, maxBuffer: 1 << 24 });
   const last = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !last.startsWith('{')) {
