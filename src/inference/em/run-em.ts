@@ -17,6 +17,9 @@ import { modelParts, type ModelParts } from '../trace.js';
 import { discreteEm } from './discrete-em.js';
 import type { EmEngine } from './engine.js';
 import { discreteLatents } from './enumerated-model.js';
+import { recognizeLoadings } from './closed-form/loadings.js';
+import { linearGaussianEm } from './linear-gaussian-em.js';
+import { linearGaussianStructure } from './linear-gaussian.js';
 import { EmError, type EmOptions, type EmResult, type RestartSummary } from './types.js';
 
 const DEFAULTS = {
@@ -108,7 +111,10 @@ function chooseEngine(parts: ModelParts, data: Dataset, options: ResolvedEmOptio
   }
   const discrete = discreteLatents(parts);
   if (typeof discrete !== 'string') return discreteEm(parts, discrete, data, options);
-  throw new EmError(`EM has no exact E-step for this model (${discrete})`);
+  const linear = linearGaussianStructure(parts);
+  const loadings = typeof linear === 'string' ? undefined : recognizeLoadings(parts.graph, linear);
+  if (typeof linear !== 'string' && loadings) return linearGaussianEm(parts, linear, loadings, data, options.varianceFloor);
+  throw new EmError(`EM has no exact E-step for this model (${discrete}; ${typeof linear === 'string' ? linear : 'no closed-form M-step for the linear-Gaussian model'})`);
 }
 
 function resolveOptions(graph: ModelGraph, options: EmOptions): ResolvedEmOptions {
