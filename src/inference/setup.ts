@@ -16,6 +16,10 @@ export interface Prepared {
   readonly parts: ModelParts;
   readonly store: ParamStore;
   readonly guide: Guide;
+  /** How it was made, so that evaluation can rebuild it for other rows. */
+  readonly method: InferMethod;
+  readonly guideName?: string;
+  readonly seed: number;
 }
 
 export class SetupError extends Error {
@@ -57,7 +61,7 @@ export function prepare(graph: ModelGraph, rows: number, seed: number, method: I
   }
   const choice = chooseGuide(graph, method, guideName);
   const guide = buildGuide(choice, graph, store);
-  return { parts, store, guide };
+  return { parts, store, guide, method, seed, ...(guideName !== undefined ? { guideName } : {}) };
 }
 
 function buildGuide(choice: ReturnType<typeof chooseGuide>, graph: ModelGraph, store: ParamStore): Guide {

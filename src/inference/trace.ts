@@ -63,6 +63,8 @@ export interface TraceOptions {
   readonly localRows: (id: string) => tf.Tensor;
   /** Score reparameterized guide draws with φ held fixed (see GuideInput.stickTheLanding). */
   readonly stickTheLanding?: boolean;
+  /** Enumerate small discrete latents (default true). */
+  readonly enumerate?: boolean;
 }
 
 export interface Trace {
@@ -84,7 +86,7 @@ export function trace(parts: ModelParts, guide: Guide, store: ParamStore, batch:
     if (p.locality === 'global') scope.bind(p.id, store.globalValue(p.id, 2));
     else scope.bind(p.id, { t: layoutOf(p.type).transform.forward(options.localRows(p.id)).expandDims(0), rowRank: p.type.shape.length });
   }
-  const draws = guide.sample({ scope, samples: s, rng: options.rng, rows: b, store, localRows: options.localRows, stickTheLanding: options.stickTheLanding ?? false });
+  const draws = guide.sample({ scope, samples: s, rng: options.rng, rows: b, store, localRows: options.localRows, stickTheLanding: options.stickTheLanding ?? false, enumerate: options.enumerate ?? true });
   for (const [id, site] of draws) scope.bind(id, site.value);
   const axis0 = Math.max(s, ...[...draws.values()].map((d) => d.logQ.shape[0]));
   const combos = axis0 / s;

@@ -4,6 +4,7 @@
  * terms, batched Cholesky and triangular solves), plus float64 host routines for the incomplete
  * gamma function used by implicit reparameterization. Accuracy of each is in docs/numerics.md.
  */
+import './comparison-gradients.js';
 export { lgamma } from './lgamma.js';
 export { digamma } from './digamma.js';
 export { trigamma } from './trigamma.js';

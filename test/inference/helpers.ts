@@ -21,3 +21,20 @@ export function loadShipped(graph: ModelGraph, path: string, options: Parameters
   if (!result.dataset) throw new Error(`cannot load ${path}: ${result.diagnostics.map((d) => d.message).join('\n')}`);
   return result.dataset;
 }
+
+/** A data set built in memory: columns of N scalar or vector rows (synthetic test data). */
+export function memoryDataset(columns: Record<string, { values: Float32Array; rowShape?: number[] }>): Dataset {
+  const entries = Object.entries(columns);
+  const rowSize = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
+  const n = entries[0]![1].values.length / rowSize(entries[0]![1].rowShape ?? []);
+  return {
+    n,
+    source: 'memory',
+    columns: Object.fromEntries(
+      entries.map(([name, c]) => {
+        const shape = c.rowShape ?? [];
+        return [name, { spec: { name, kind: 'real', kindArgs: [], shape }, values: c.values, rowShape: shape, rowSize: rowSize(shape), dynamicBinarization: false, file: 'memory' }];
+      }),
+    ),
+  };
+}

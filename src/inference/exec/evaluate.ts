@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TypedExpr, TypedIndex, ConstValue, ElementwiseFn } from '../../graph/ir.js';
 import { applyMlp, type Mlp } from '../../nn/index.js';
-import { logSumExp, softplus } from '../../numerics/index.js';
+import { log1p, logSumExp, softplus } from '../../numerics/index.js';
 import {
   elementwise,
   indexBy,
@@ -43,7 +43,7 @@ const ELEMENTWISE: Readonly<Record<ElementwiseFn, (x: tf.Tensor) => tf.Tensor>> 
   sigmoid: tf.sigmoid,
   tanh: tf.tanh,
   relu: tf.relu,
-  log1p: tf.log1p,
+  log1p,
   expm1: (x) => tf.sub(tf.exp(x), 1),
   square: tf.square,
 };

@@ -21,7 +21,7 @@ export class LocalLeaves {
     let leaf = this.leaves.get(id);
     if (!leaf) {
       const rows = this.store.local(id).gather(this.indices);
-      leaf = tf.variable(rows, this.trainable(id), `local/${id}`);
+      leaf = tf.variable(rows, this.trainable(id), `${this.store.prefix}local/${id}`);
       rows.dispose();
       this.leaves.set(id, leaf);
     }

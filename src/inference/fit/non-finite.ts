@@ -17,7 +17,13 @@ export class NonFiniteError extends Error {
  * `values` holds the objective followed by one total per site (log p + log q), in `siteNames`
  * order, as recorded during the failing step.
  */
-export function diagnoseNonFinite(graph: ModelGraph, siteNames: readonly string[], values: ArrayLike<number>, grads: tf.NamedTensorMap): string {
+export function diagnoseNonFinite(
+  graph: ModelGraph,
+  siteNames: readonly string[],
+  values: ArrayLike<number>,
+  grads: tf.NamedTensorMap,
+  logicalName: (variable: string) => string,
+): string {
   const lines: string[] = [];
   const badSites = siteNames.filter((_, i) => !Number.isFinite(values[i + 1]!));
   if (badSites.length > 0) {
@@ -31,7 +37,7 @@ export function diagnoseNonFinite(graph: ModelGraph, siteNames: readonly string[
       .filter(([, g]) => !tf.all(tf.isFinite(g)).dataSync()[0])
       .map(([name]) => name),
   );
-  if (badGrads.length > 0) lines.push(`non-finite gradient for: ${badGrads.map(displayName).join(', ')}`);
+  if (badGrads.length > 0) lines.push(`non-finite gradient for: ${badGrads.map((name) => displayName(logicalName(name))).join(', ')}`);
   if (lines.length === 0) lines.push('the gradient norm overflowed (every gradient is finite, their squared sum is not): try --clip');
   return lines.join('\n');
 }

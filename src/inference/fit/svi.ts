@@ -34,6 +34,8 @@ export interface SviConfig {
   readonly clipNorm?: number;
   /** Adam's moment decay rates (default 0.9, 0.999). */
   readonly betas?: readonly [number, number];
+  /** Enumerate small discrete latents (default true); false samples them with score-function gradients. */
+  readonly enumerate?: boolean;
   /** Which trainable ids this loop updates (default: all). Variational EM alternates θ and φ. */
   readonly trainable?: (id: string) => boolean;
 }
@@ -118,6 +120,7 @@ export class Svi {
           aggregate: objective.needsAggregate,
           localRows: leaves.rows,
           stickTheLanding: objective.stickTheLanding,
+          enumerate: this.config.enumerate ?? true,
         });
         const { loss, value } = objective.evaluate(t.terms, this.step);
         siteNames = t.terms.sites.map((s) => s.name);
@@ -133,11 +136,12 @@ export class Svi {
       kept!.dispose();
       const ok = Number.isFinite(lossValue) && Number.isFinite(normSquared);
       if (ok) {
-        this.optimizer.step(Object.fromEntries(Object.entries(grads).filter(([name]) => !name.startsWith('local/'))));
+        const localPrefix = `${this.store.prefix}local/`;
+        this.optimizer.step(Object.fromEntries(Object.entries(grads).filter(([name]) => !name.startsWith(localPrefix))));
         leaves.update(grads, this.optimizer.currentLearningRate);
         this.failures = 0;
       } else {
-        this.handleFailure(diagnoseNonFinite(this.parts.graph, siteNames, values, grads));
+        this.handleFailure(diagnoseNonFinite(this.parts.graph, siteNames, values, grads, (name) => this.store.logicalName(name)));
       }
       tf.dispose(grads);
       this.step += 1;
@@ -176,7 +180,7 @@ export class Svi {
     return {
       step: this.step,
       params: this.store.state(),
-      optimizer: this.optimizer.state(),
+      optimizer: renameSlots(this.optimizer.state(), (name) => this.store.logicalName(name)),
       lrScale: this.lrScale,
       rng: this.rng.state(),
       cursor: this.cursor.state(),
@@ -193,12 +197,17 @@ export class Svi {
       this.optimizer.dispose();
       this.optimizer = this.makeOptimizer(this.lrScale);
     }
-    this.optimizer.load(state.optimizer);
+    this.optimizer.load(renameSlots(state.optimizer, (name) => this.store.prefix + name));
     this.rng = Rng.fromState(state.rng);
     this.cursor.load(state.cursor);
     if (this.monitor && state.convergence) this.monitor.load(state.convergence);
     this.config.objective.load(state.objective);
   }
+}
+
+/** Optimizer state with its per-variable slots renamed (checkpoints use logical names). */
+function renameSlots(state: OptimizerState, rename: (name: string) => string): OptimizerState {
+  return { ...state, slots: Object.fromEntries(Object.entries(state.slots).map(([name, slot]) => [rename(name), slot])) };
 }
 
 /** The same schedule with every rate multiplied by `factor` (the NaN guard's step-size cut). */

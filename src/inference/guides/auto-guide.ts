@@ -77,7 +77,7 @@ export function autoGuide(name: string, strategy: AutoStrategy, graph: ModelGrap
     ancestors: () => [],
     sample(input: GuideInput): Map<string, GuideSite> {
       const scope = new ExecScope(2, new Map(), (id) => store.net(id), input.scope);
-      const draws = new Draws(input.samples, scope);
+      const draws = new Draws(input.samples, scope, input.enumerate);
       // Continuous latents first: enumerated ones tile what was drawn before them.
       for (const info of latents.filter((l) => l.supportSize === undefined)) {
         const id = `${prefix}${info.node.id}`;

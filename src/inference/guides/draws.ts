@@ -29,6 +29,7 @@ export class Draws {
     /** The current length of axis 0: Monte Carlo samples times enumerated combinations so far. */
     public samples: number,
     private readonly scope: ExecScope,
+    private readonly allowEnumeration = true,
   ) {}
 
   add(site: GuideSite): void {
@@ -38,7 +39,7 @@ export class Draws {
 
   /** Whether a latent with this support size may still be enumerated. */
   canEnumerate(size: number): boolean {
-    return size <= MAX_ENUMERATED_SUPPORT && this.combinations * size <= MAX_ENUMERATED_COMBINATIONS;
+    return this.allowEnumeration && size <= MAX_ENUMERATED_SUPPORT && this.combinations * size <= MAX_ENUMERATED_COMBINATIONS;
   }
 
   /** Tile every earlier draw `size` times along axis 0 before an enumerated latent joins. */

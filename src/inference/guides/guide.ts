@@ -42,6 +42,8 @@ export interface GuideInput {
    * and its variance vanishes where q equals the posterior. Not valid for IWAE bounds.
    */
   readonly stickTheLanding: boolean;
+  /** Whether small discrete latents may be enumerated (false: draw them, with score-function gradients). */
+  readonly enumerate: boolean;
 }
 
 /** One line of the estimator plan, as printed by `vmodel check --plan` and at the start of a fit. */

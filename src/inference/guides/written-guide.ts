@@ -50,7 +50,7 @@ export function writtenGuide(guide: WrittenGuide, graph: ModelGraph, store: Para
           scope.bind(node.id, { t: value.expandDims(0), rowRank: node.type.shape.length });
         }
       }
-      const draws = new Draws(input.samples, scope);
+      const draws = new Draws(input.samples, scope, input.enumerate);
       for (const factor of factors) {
         if (factor.targets.length !== 1) {
           throw new Error(`q(${factor.targets.join(', ')}): joint guide factors over several latents are not supported by the engine yet; write one q factor per latent`);

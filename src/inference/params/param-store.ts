@@ -27,12 +27,26 @@ export interface ParamStoreState {
   readonly locals: Record<string, LocalParamState>;
 }
 
+/**
+ * tfjs keeps one process-wide registry of variable names, and several stores of the same model
+ * can be alive at once (a fit and its held-out refit, the guides of `compare`); each store's
+ * variables therefore carry a unique prefix, which checkpoints strip (`logicalName`).
+ */
+let storesCreated = 0;
+
 export class ParamStore {
   private readonly globals = new Map<string, GlobalEntry>();
   private readonly locals = new Map<string, LocalEntry>();
   private readonly nets = new Map<string, Mlp>();
+  /** The prefix of this store's tfjs variable names. */
+  readonly prefix = `s${++storesCreated}/`;
 
   constructor(private readonly rng: Rng, readonly rows: number) {}
+
+  /** A variable's name without this store's prefix: stable across processes, used in checkpoints. */
+  logicalName(variableName: string): string {
+    return variableName.startsWith(this.prefix) ? variableName.slice(this.prefix.length) : variableName;
+  }
 
   /** A declared `param` node: global θ or per-row. */
   addParam(node: ParamNode): void {
@@ -48,7 +62,7 @@ export class ParamStore {
   /** A global unconstrained variable with a transform (automatic guides use this directly). */
   addGlobal(id: string, layout: UnconstrainedLayout, initial: tf.Tensor): void {
     if (this.globals.has(id)) throw new Error(`internal: parameter '${id}' created twice`);
-    this.globals.set(id, { variable: tf.variable(initial, true, `param/${id}`), layout });
+    this.globals.set(id, { variable: tf.variable(initial, true, `${this.prefix}param/${id}`), layout });
     initial.dispose();
   }
 
@@ -65,7 +79,7 @@ export class ParamStore {
     if (this.nets.has(node.id)) throw new Error(`internal: network '${node.id}' created twice`);
     const net = createMlp(
       { sizes: node.widths, activation: parseActivation(node.activation), outputActivation: parseActivation(node.output) },
-      { rng: this.rng, name: `net/${node.id}` },
+      { rng: this.rng, name: `${this.prefix}net/${node.id}` },
     );
     this.nets.set(node.id, net);
   }
@@ -129,7 +143,7 @@ export class ParamStore {
 
   state(): ParamStoreState {
     const globals: ParamStoreState['globals'] = {};
-    for (const v of this.variables()) globals[v.name] = { shape: v.shape, values: Array.from(v.dataSync()) };
+    for (const v of this.variables()) globals[this.logicalName(v.name)] = { shape: v.shape, values: Array.from(v.dataSync()) };
     const locals: ParamStoreState['locals'] = {};
     for (const [id, e] of this.locals) locals[id] = e.param.state();
     return { globals, locals };
@@ -137,8 +151,8 @@ export class ParamStore {
 
   load(state: ParamStoreState): void {
     for (const v of this.variables()) {
-      const saved = state.globals[v.name];
-      if (!saved) throw new Error(`checkpoint has no value for '${v.name}' (was it written by another model?)`);
+      const saved = state.globals[this.logicalName(v.name)];
+      if (!saved) throw new Error(`checkpoint has no value for '${this.logicalName(v.name)}' (was it written by another model?)`);
       v.assign(tf.tensor(saved.values, saved.shape));
     }
     for (const [id, e] of this.locals) {

@@ -24,15 +24,18 @@ describe('row values (lead axes [S, B] + row shape)', () => {
   it('computes W @ z for a shared matrix with one 2-D product, equal to the explicit sum', () => {
     const out = matmul(liftConstant(W, 2), z);
     expect(rowShape(out)).toEqual([2]);
-    const explicit = tf.einsum('dk,sbk->sbd', W, z.t);
-    close(out.t, explicit);
+    const w = W.arraySync() as number[][];
+    const zs = z.t.arraySync() as number[][][];
+    close(out.t, zs.map((rows) => rows.map((zk) => w.map((wd) => wd.reduce((acc, v, k) => acc + v * zk[k]!, 0)))));
   });
 
   it('computes the general (lead-varying) matrix products exactly', () => {
     const Ws: RowValue = { t: tf.stack([W, W.mul(2)]).reshape([2, 1, 2, 4]), rowRank: 2 }; // varies over S
-    close(matmul(Ws, z).t, tf.einsum('sdk,sbk->sbd', Ws.t.reshape([2, 2, 4]), z.t));
+    const ws = Ws.t.reshape([2, 2, 4]).arraySync() as number[][][];
+    const zs = z.t.arraySync() as number[][][];
+    close(matmul(Ws, z).t, zs.map((rows, s) => rows.map((zk) => ws[s]!.map((wd) => wd.reduce((acc, v, k) => acc + v * zk[k]!, 0)))));
     const v: RowValue = { t: tf.tensor([1, -1]).reshape([1, 1, 2]), rowRank: 1 };
-    close(matmul(v, Ws).t, tf.einsum('d,sdk->sk', tf.tensor([1, -1]), Ws.t.reshape([2, 2, 4])));
+    close(matmul(v, Ws).t, ws.map((m) => [m[0]!.map((a, k) => a - m[1]![k]!)]));
     close(matmul(z, z).t, z.t.square().sum(-1));
     const M: RowValue = { t: tf.tensor([[1, 2], [3, 4]]).reshape([1, 1, 2, 2]), rowRank: 2 };
     close(matmul(M, M).t, [[7, 10], [15, 22]]);

@@ -1,0 +1,61 @@
+/**
+ * Traces for evaluation: no gradients, per-row parameters read straight from the store, the
+ * rows processed in chunks so that many importance samples fit in memory.
+ */
+import type { Dataset } from '../../data/index.js';
+import type { Rng } from '../../runtime/rng.js';
+import { wholeBatch } from '../fit/epoch-cursor.js';
+import type { Terms } from '../objectives/index.js';
+import type { Prepared } from '../setup.js';
+import { trace, type BatchInput, type Trace } from '../trace.js';
+
+export interface EvaluationTraceOptions {
+  readonly samples: number;
+  readonly rng: Rng;
+  readonly enumeration: 'expect' | 'marginalize';
+  readonly analyticKL: boolean;
+  readonly aggregate?: boolean;
+}
+
+export function evaluationTrace(prepared: Prepared, batch: BatchInput, dataSize: number, options: EvaluationTraceOptions): Trace {
+  return trace(prepared.parts, prepared.guide, prepared.store, batch, {
+    ...options,
+    dataSize,
+    localRows: (id) => prepared.store.local(id).gather(batch.indices),
+  });
+}
+
+/** The rows of a data set in consecutive chunks of at most `size`. */
+export function* rowChunks(data: Dataset, size: number): Generator<BatchInput> {
+  for (let start = 0; start < data.n; start += size) {
+    const indices = Int32Array.from({ length: Math.min(size, data.n - start) }, (_, i) => start + i);
+    yield wholeBatch(data, indices);
+  }
+}
+
+/** Terms without the parameter priors: evaluation measures p(x | θ), not p(x, θ). */
+export function withoutParamPriors(terms: Terms): Terms {
+  return { ...terms, sites: terms.sites.filter((s) => s.role !== 'param') };
+}
+
+export function hasGlobalLatents(prepared: Prepared): boolean {
+  return prepared.parts.latents.some((l) => l.locality === 'global');
+}
+
+/** Mean and standard error of the mean. */
+export function meanAndError(values: ArrayLike<number>): { mean: number; standardError: number } {
+  const n = values.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (values[i]! - mean) ** 2;
+  return { mean, standardError: n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN };
+}
+
+/** Rows per chunk so that samples × rows × (widest row) stays near `budget` floats. */
+export function rowsPerChunk(prepared: Prepared, samples: number, budget = 4e6): number {
+  const widest = Math.max(1, ...prepared.parts.graph.nodes.map((n) => ('type' in n ? n.type.shape.reduce((a, b) => a * b, 1) : 1)));
+  return Math.max(1, Math.floor(budget / (samples * widest)));
+}
+

@@ -1,0 +1,51 @@
+/**
+ * k̂ of the guide as an importance-sampling proposal, computed at the end of every fit: on the
+ * joint weights over all rows when the model has global latents, otherwise per row on a sample of
+ * rows, reporting the worst row and how many rows exceed 0.7.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../../data/index.js';
+import { Rng } from '../../runtime/rng.js';
+import { paretoK, type ParetoKResult } from '../diagnostics/pareto-k.js';
+import { logWeights } from '../objectives/terms.js';
+import type { Prepared } from '../setup.js';
+import { wholeBatch } from '../fit/epoch-cursor.js';
+import { evaluationTrace, hasGlobalLatents, withoutParamPriors } from './evaluation-trace.js';
+import { jointLogWeights } from './log-likelihood.js';
+
+export interface ParetoDiagnostic extends ParetoKResult {
+  readonly scope: 'joint' | 'per-row' | 'none';
+  /** Per-row scope: rows examined and how many had k̂ ≥ 0.7. */
+  readonly rowsChecked?: number;
+  readonly rowsAbove07?: number;
+}
+
+export function paretoDiagnostic(prepared: Prepared, data: Dataset, options: { seed: number; draws?: number; rows?: number }): ParetoDiagnostic {
+  const rng = new Rng(options.seed);
+  const draws = options.draws ?? 1000;
+  if (prepared.parts.latents.length === 0) {
+    return { scope: 'none', k: NaN, tailSize: 0, verdict: 'good', message: 'no latent variables: k̂ does not apply' };
+  }
+  if (hasGlobalLatents(prepared)) {
+    return { scope: 'joint', ...paretoK(jointLogWeights(prepared, data, draws, Math.min(draws, 250), rng)) };
+  }
+  const rows = Math.min(options.rows ?? 50, data.n);
+  const step = data.n / rows;
+  const batch = wholeBatch(data, Int32Array.from({ length: rows }, (_, i) => Math.floor(i * step)));
+  const samples = Math.min(draws, 500);
+  const logW = tf.tidy(() => {
+    const t = evaluationTrace(prepared, batch, data.n, { samples, rng, enumeration: 'marginalize', analyticKL: false });
+    const { local, global } = logWeights(withoutParamPriors(t.terms));
+    return local.add(global.reshape([-1, 1])).transpose().arraySync() as number[][];
+  });
+  const results = logW.map((row) => paretoK(row));
+  const worst = results.reduce((a, b) => (b.k > a.k ? b : a));
+  const above = results.filter((r) => r.k >= 0.7).length;
+  return {
+    ...worst,
+    scope: 'per-row',
+    rowsChecked: rows,
+    rowsAbove07: above,
+    message: `worst row: ${worst.message} (${above} of ${rows} rows checked have k̂ ≥ 0.7)`,
+  };
+}
