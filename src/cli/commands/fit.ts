@@ -1,0 +1,227 @@
+/**
+ * `vmodel fit FILE --data PATH`: run inference and write a run directory (config, checkpoints,
+ * trace, summary, pictures). Ctrl-C stops after the current step and writes the checkpoint;
+ * `--resume DIR` continues it to the same result as an uninterrupted run.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FitResult } from '../../inference/fit/run-fit.js';
+import { intOption, listOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
+import { BACKEND_OPTION, useBackend } from '../backend-option.js';
+import { UsageError, UserError } from '../errors.js';
+import { analyzeFit, type FitAnalysis } from '../fit-analysis.js';
+import { FIT_SETTING_OPTIONS, makeFitOptions, resolveFitSettings, type FitSettings } from '../fit-settings.js';
+import { formatDuration, formatEstimate, formatNumber, formatTable } from '../format.js';
+import { abortSignalOf, type Io } from '../io.js';
+import { DATA_OPTIONS, loadDatasets, readDataArgs, TEST_OPTIONS, type DataArgs } from '../load-data.js';
+import { loadGraph } from '../load-model.js';
+import { ProgressReporter } from '../progress.js';
+import { absoluteDataArgs, RUN_FORMAT, versions, type RunConfig } from '../run-config.js';
+import { CHECKPOINT_FORMAT, readJson, runPaths, traceCsv, writeAtomic, writeJson, type CheckpointFile } from '../run-files.js';
+import { drawFitPictures } from '../run-pictures.js';
+
+export const fitSpec: CommandSpec = {
+  name: 'fit',
+  summary: 'Fit a model to data and write a run directory: config.json, checkpoint.json, trace.csv, summary.json and pictures/. Flags override the model\'s infer block.',
+  positionals: [{ name: 'FILE', description: 'the .vmodel file (omit with --resume)', optional: true }],
+  options: [
+    ...DATA_OPTIONS,
+    ...TEST_OPTIONS,
+    ...FIT_SETTING_OPTIONS,
+    BACKEND_OPTION,
+    { name: 'out', type: 'string', value: 'DIR', description: 'run directory (default runs/<model>-<method>-<time>)' },
+    { name: 'resume', type: 'string', value: 'DIR', description: 'continue the interrupted run in DIR with its recorded settings' },
+    { name: 'checkpoint-every', type: 'string', value: 'N', description: 'write checkpoint.json every N steps (default 100; always at the end and on Ctrl-C)' },
+    { name: 'no-pictures', type: 'boolean', description: 'skip the pictures (faster)' },
+  ],
+  examples: [
+    'vmodel fit models/vae.vmodel --data x=models/data/mnist-train-3k-images.idx.gz --binarize dynamic --epochs 5 --out runs/vae',
+    'vmodel fit models/blr.vmodel --data models/data/blr.csv --guide mf --iters 500 --test 0.2',
+    'vmodel fit models/eight_schools.vmodel --data models/data/eight_schools.csv --method fullrank --seed 3',
+    'vmodel fit --resume runs/vae',
+  ],
+  notes: 'Press Ctrl-C to stop after the current step: the checkpoint is written and `vmodel fit --resume DIR` continues.',
+};
+
+/** Options that shape the result, which `--resume` takes from the run instead. */
+const RECORDED = [...DATA_OPTIONS, ...TEST_OPTIONS, ...FIT_SETTING_OPTIONS].map((o) => o.name).concat(['out', 'plugin']);
+
+interface FitPlan {
+  readonly modelPath: string;
+  readonly plugins: readonly string[];
+  readonly data: DataArgs;
+  readonly dir: string;
+  /** Settings from the flags, or the recorded run's when resuming. */
+  readonly settings?: FitSettings;
+  readonly resume?: RunConfig;
+}
+
+export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string[]): Promise<number> {
+  const plan = planFit(args);
+  const model = await loadGraph(plan.modelPath, io, plan.plugins);
+  const graph = model.graph;
+  if (plan.resume && plan.resume.model.sha256 !== model.sha256) {
+    throw new UserError(`error: ${plan.modelPath} has changed since the run in ${plan.dir} was started (SHA-256 ${plan.resume.model.sha256.slice(0, 12)}…, now ${model.sha256.slice(0, 12)}…); start a new run instead`);
+  }
+  const settings = plan.settings ?? resolveFitSettings(graph, args.values, 'fit');
+  const checkpointEvery = intOption(args.values, 'checkpoint-every', 'fit') ?? 100;
+  const { train, test } = loadDatasets(graph, plan.data, settings.seed, io, 'fit');
+  if (settings.method === 'em') {
+    throw new UserError("error: --method em is not available in this build yet (the EM runner is still being written); fit this model with --method meanfield or --method map instead");
+  }
+  const backend = await useBackend(args.values, 'fit');
+  const paths = runPaths(plan.dir);
+
+  let resumeState: CheckpointFile | undefined;
+  if (plan.resume) {
+    resumeState = readJson<CheckpointFile>(paths.checkpoint, 'checkpoint');
+    if (resumeState.format !== CHECKPOINT_FORMAT) throw new UserError(`error: ${paths.checkpoint} is not a ${CHECKPOINT_FORMAT} file`);
+  } else {
+    const config: RunConfig = {
+      format: RUN_FORMAT,
+      command: 'fit',
+      created: new Date().toISOString(),
+      argv: ['fit', ...argv],
+      model: { path: resolve(plan.modelPath), name: graph.name, sha256: model.sha256 },
+      plugins: plan.plugins.map((p) => resolve(p)),
+      data: absoluteDataArgs(plan.data),
+      rows: { train: train.n, ...(test ? { test: test.n } : {}) },
+      settings,
+      backend,
+      versions: versions(),
+    };
+    writeJson(paths.config, config);
+  }
+
+  const { runFit } = await import('../../inference/fit/run-fit.js');
+  const { chooseGuide } = await import('../../inference/setup.js');
+  const options = makeFitOptions(settings);
+  const reporter = new ProgressReporter(io);
+  const guideName = chooseGuide(graph, settings.method, settings.guide).name;
+  io.err(`${resumeState ? 'resuming' : 'fitting'} ${graph.name} (${train.n} rows${test ? `, ${test.n} held out` : ''}): method ${settings.method}, guide ${guideName}, objective ${settings.objective}, seed ${settings.seed}, backend ${backend.name}\n`);
+  io.err(`run directory: ${plan.dir}\n`);
+  const writeCheckpoint = (state: CheckpointFile['state']) =>
+    writeJson(paths.checkpoint, { format: CHECKPOINT_FORMAT, modelSha256: model.sha256, method: settings.method, guide: guideName, rows: train.n, state } satisfies CheckpointFile, true);
+  let result: FitResult;
+  try {
+    result = runFit(graph, train, {
+      ...options,
+      progressEvery: 1,
+      onProgress: (p) => reporter.update(p),
+      checkpointEvery,
+      onCheckpoint: writeCheckpoint,
+      signal: abortSignalOf(io),
+      ...(resumeState ? { resume: resumeState.state } : {}),
+    });
+  } finally {
+    reporter.finish();
+  }
+  writeAtomic(paths.trace, traceCsv(result.trace));
+  for (const site of result.plan) io.err(`  ${site.latent}: q = ${site.q}, ${site.estimator} gradient (${site.reason})\n`);
+
+  if (result.stopReason === 'interrupted') {
+    writeJson(paths.summary, summaryOf(result, settings, undefined, []));
+    io.err(`interrupted after step ${result.steps}; checkpoint written to ${paths.checkpoint}\ncontinue with: vmodel fit --resume ${plan.dir}\n`);
+    result.prepared.store.dispose();
+    return 0;
+  }
+  const analysis = await analyzeFit(result.prepared, train, test, { seed: settings.seed, iwaeK: 100 });
+  const pictures = args.values['no-pictures'] ? [] : await drawFitPictures(paths.pictures, graph, guideName, result.trace, settings.objective, analysis);
+  writeJson(paths.summary, summaryOf(result, settings, analysis, pictures));
+  result.prepared.store.dispose();
+  io.out(finalTable(result, analysis));
+  for (const what of analysis.unavailable) io.err(`note: ${what} not computed (not available in this build)\n`);
+  for (const f of analysis.failed) io.err(`warning: ${f.what} failed: ${f.message} (the fit and its checkpoint are saved; please report this)\n`);
+  io.out(`run directory: ${plan.dir}\n`);
+  if (pictures.length) io.out(`pictures: ${paths.pictures}/ (${[...new Set(pictures.map((p) => p.replace(/^.*[\\/]/, '').replace(/\.(svg|png)$/, '')))].join(', ')})\n`);
+  return 0;
+}
+
+function planFit(args: ParsedArgs): FitPlan {
+  const resumeDir = stringOption(args.values, 'resume');
+  if (resumeDir === undefined) {
+    const modelPath = args.positionals[0];
+    if (modelPath === undefined) throw new UsageError("'vmodel fit' needs FILE (or --resume DIR)", 'fit');
+    const data = readDataArgs(args.values, 'fit');
+    const name = modelPath.replace(/^.*[\\/]/, '').replace(/\.vmodel$/, '');
+    const method = stringOption(args.values, 'method') ?? 'fit';
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+    return { modelPath, plugins: listOption(args.values, 'plugin'), data, dir: stringOption(args.values, 'out') ?? join('runs', `${name}-${method}-${stamp}`) };
+  }
+  const clash = RECORDED.find((name) => args.values[name] !== undefined);
+  if (clash) throw new UsageError(`--resume continues a run with its recorded settings; --${clash} cannot be combined with it`, 'fit');
+  const paths = runPaths(resumeDir);
+  if (!existsSync(paths.config)) throw new UserError(`error: cannot resume ${resumeDir}: no config.json there (is it a run directory written by vmodel fit?)`);
+  const config = readJson<RunConfig>(paths.config, 'run configuration');
+  if (config.format !== RUN_FORMAT) throw new UserError(`error: ${paths.config} is not a ${RUN_FORMAT} file`);
+  const modelPath = args.positionals[0] ?? config.model.path;
+  if (args.positionals[0] !== undefined && resolve(args.positionals[0]) !== config.model.path) {
+    throw new UsageError(`${args.positionals[0]} is not the model of the run in ${resumeDir} (${config.model.path})`, 'fit');
+  }
+  return { modelPath, plugins: config.plugins, data: config.data, dir: resumeDir, settings: config.settings, resume: config };
+}
+
+/** summary.json. */
+function summaryOf(result: FitResult, settings: FitSettings, analysis: FitAnalysis | undefined, pictures: readonly string[]) {
+  return {
+    settings,
+    guide: result.prepared.guide.name,
+    steps: result.steps,
+    stopReason: result.stopReason,
+    seconds: result.seconds,
+    objective: { name: settings.objective, final: finalWindow(result.trace), last: result.trace[result.trace.length - 1] ?? NaN },
+    ...(analysis?.test ? { test: analysis.test } : {}),
+    ...(analysis?.posterior ? { posterior: analysis.posterior } : {}),
+    ...(analysis?.paretoK ? { paretoK: analysis.paretoK } : {}),
+    plan: result.plan,
+    pictures,
+    unavailable: analysis?.unavailable ?? [],
+    failed: analysis?.failed ?? [],
+  };
+}
+
+/** The mean objective per row over the last 10% of steps (at least one), skipping non-finite steps. */
+export function finalWindow(trace: ArrayLike<number>): number {
+  const n = trace.length;
+  const from = n - Math.max(1, Math.ceil(n / 10));
+  let sum = 0;
+  let count = 0;
+  for (let i = Math.max(0, from); i < n; i++) {
+    if (Number.isFinite(trace[i]!)) {
+      sum += trace[i]!;
+      count += 1;
+    }
+  }
+  return count ? sum / count : NaN;
+}
+
+function finalTable(result: FitResult, analysis: FitAnalysis): string {
+  const rows: string[][] = [
+    ['steps', `${result.steps} (${result.stopReason})`],
+    ['time', formatDuration(result.seconds)],
+    ['objective/row (last 10% of steps)', formatNumber(finalWindow(result.trace))],
+  ];
+  if (analysis.test) {
+    rows.push(['held-out ELBO/row', formatEstimate(analysis.test.elbo)]);
+    if (analysis.test.logLikelihood) rows.push([`held-out log p(x)/row (IWAE k=${analysis.test.logLikelihood.k})`, formatEstimate(analysis.test.logLikelihood)]);
+  }
+  if (analysis.paretoK && Number.isFinite(analysis.paretoK.k)) rows.push(['Pareto k̂', `${formatNumber(analysis.paretoK.k)} (${analysis.paretoK.verdict})`]);
+  let out = formatTable(['result', 'value'], rows);
+  const posterior = analysis.posterior;
+  if (posterior && (posterior.latents.length || posterior.params.length)) {
+    const table: string[][] = [];
+    const element = (name: string, shape: readonly number[], i: number) => (shape.length === 0 ? name : `${name}[${i + 1}]`);
+    for (const s of posterior.latents) {
+      const shown = Math.min(s.mean.length, 10);
+      for (let i = 0; i < shown; i++) {
+        table.push([element(s.name, s.shape, i), formatNumber(s.mean[i]), formatNumber(s.sd[i]), formatNumber(s.quantiles[0]?.[i]), formatNumber(s.quantiles[2]?.[i]), formatNumber(s.quantiles[4]?.[i])]);
+      }
+    }
+    for (const p of posterior.params) {
+      const shown = Math.min(p.value.length, 10);
+      for (let i = 0; i < shown; i++) table.push([element(p.name, p.shape, i), formatNumber(p.value[i]), '–', '–', '–', '–']);
+    }
+    out += `\n${formatTable(['variable', 'mean', 'sd', '2.5%', '50%', '97.5%'], table)}`;
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * What a finished fit is worth, in numbers and arrays for the pictures: held-out ELBO and
+ * log-likelihood, posterior summaries of global latents and parameter estimates, k̂, latent codes,
+ * reconstructions and samples. A piece this build cannot compute is listed under `unavailable`;
+ * a piece that fails is reported under `failed` (and printed as a warning) instead of losing the
+ * fitted run.
+ */
+import { subsetRows, type Dataset } from '../data/index.js';
+import type { Prepared } from '../inference/setup.js';
+import { evaluationApi, type Estimate, type EvaluationApi } from './engine.js';
+import { imageVariables, type ImageVariable } from './image-shape.js';
+import { binarizeOnce } from './load-data.js';
+
+/** Rows used for the latent-space picture (the first ones). */
+const LATENT_ROWS = 1000;
+/** Rows whose reconstructions are drawn, and samples drawn from the model. */
+const RECONSTRUCTED = 16;
+const SAMPLES = 64;
+/** Per-row refit steps for held-out rows of non-amortized guides. */
+export const REFIT_STEPS = 200;
+
+export interface FitAnalysis {
+  readonly test?: { readonly elbo: Estimate; readonly logLikelihood?: Estimate & { k: number } };
+  readonly posterior?: ReturnType<EvaluationApi['posteriorSummaries']>;
+  readonly paretoK?: ReturnType<EvaluationApi['paretoDiagnostic']>;
+  readonly latents?: { readonly name: string; readonly dim: number; readonly n: number; readonly values: Float32Array; readonly labels?: Int32Array };
+  readonly images: readonly {
+    readonly image: ImageVariable;
+    readonly originals?: Float32Array;
+    readonly reconstructions?: Float32Array;
+    readonly samples?: Float32Array;
+  }[];
+  readonly unavailable: readonly string[];
+  readonly failed: readonly { readonly what: string; readonly message: string }[];
+}
+
+export interface AnalysisOptions {
+  readonly seed: number;
+  /** Importance samples for the held-out log-likelihood (none: not computed). */
+  readonly iwaeK?: number;
+}
+
+/** The prepared model for held-out rows: per-row guide parameters refitted when the guide has any. */
+export function forNewRows(api: Partial<EvaluationApi>, prepared: Prepared, data: Dataset, seed: number): Prepared | undefined {
+  if (prepared.store.localIds().length === 0) return prepared;
+  return api.refitLocal?.(prepared, data, { steps: REFIT_STEPS, seed });
+}
+
+export async function analyzeFit(prepared: Prepared, trainData: Dataset, test: Dataset | undefined, options: AnalysisOptions): Promise<FitAnalysis> {
+  const train = binarizeOnce(trainData, options.seed);
+  const api = await evaluationApi();
+  const unavailable: string[] = [];
+  const failed: { what: string; message: string }[] = [];
+  const seed = options.seed;
+  /** Run `fn` when the engine has `name`; record what is missing or failed. */
+  const attempt = <K extends keyof EvaluationApi, T>(name: K, what: string, fn: (f: EvaluationApi[K]) => T): T | undefined => {
+    const f = api[name];
+    if (typeof f !== 'function') {
+      unavailable.push(what);
+      return undefined;
+    }
+    try {
+      return fn(f.bind(api) as EvaluationApi[K]);
+    } catch (e) {
+      failed.push({ what, message: (e as Error).message });
+      return undefined;
+    }
+  };
+
+  let testResult: FitAnalysis['test'];
+  if (test) {
+    const held = prepared.store.localIds().length === 0 ? prepared : attempt('refitLocal', 'held-out per-row refit', (refit) => refit(prepared, test, { steps: REFIT_STEPS, seed }));
+    if (held) {
+      const elbo = attempt('estimateElbo', 'held-out ELBO', (f) => f(held, test, { samples: 10, seed }));
+      const k = options.iwaeK;
+      const logLikelihood = k ? attempt('estimateLogLikelihood', 'held-out log-likelihood', (f) => f(held, test, { k, seed })) : undefined;
+      if (elbo) testResult = { elbo, ...(logLikelihood ? { logLikelihood: { ...logLikelihood, k: k! } } : {}) };
+      if (held !== prepared) held.store.dispose();
+    }
+  }
+  const posterior = attempt('posteriorSummaries', 'posterior summaries', (f) => f(prepared, train, { draws: 1000, seed }));
+  const paretoK = attempt('paretoDiagnostic', 'Pareto k̂', (f) => f(prepared, train, { seed }));
+
+  const head = train.n > LATENT_ROWS ? subsetRows(train, Int32Array.from({ length: LATENT_ROWS }, (_, i) => i)) : train;
+  const latents = attempt('latentMeans', 'latent codes', (f): FitAnalysis['latents'] => {
+    const codes = Object.entries(f(prepared, head, { seed }));
+    const [name, code] = codes.find(([, c]) => c.dim >= 2) ?? codes[0] ?? [];
+    return name && code ? { name, dim: code.dim, n: head.n, values: code.values, ...(head.labels ? { labels: head.labels } : {}) } : undefined;
+  });
+
+  const images: FitAnalysis['images'][number][] = [];
+  const imageVars = imageVariables(train);
+  if (imageVars.length > 0) {
+    const rows = Int32Array.from({ length: Math.min(RECONSTRUCTED, train.n) }, (_, i) => i);
+    const recon = attempt('reconstruct', 'reconstructions', (f) => f(prepared, train, rows, { seed })) ?? {};
+    const draws = attempt('predictiveSamples', 'samples', (f) => f(prepared, train, { n: SAMPLES, mode: 'prior', seed })) ?? {};
+    for (const image of imageVars) {
+      const column = train.columns[image.name]!;
+      const reconstructions = recon[image.name];
+      const sample = draws[image.name];
+      images.push({
+        image,
+        ...(reconstructions ? { originals: Float32Array.from(column.values.subarray(0, rows.length * column.rowSize)), reconstructions } : {}),
+        ...(sample ? { samples: sample.means ?? sample.values } : {}),
+      });
+    }
+  }
+  return {
+    ...(testResult ? { test: testResult } : {}),
+    ...(posterior ? { posterior } : {}),
+    ...(paretoK ? { paretoK } : {}),
+    ...(latents ? { latents } : {}),
+    images,
+    unavailable,
+    failed,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Progress of a fit: on a terminal, one line redrawn in place (a bar, the objective per row, steps
+ * per second, time left, epoch); elsewhere (CI, pipes, files) a plain log line after the first
+ * step and then every few seconds, so logs stay short.
+ */
+import type { Progress } from '../inference/fit/run-fit.js';
+import { formatDuration, formatNumber } from './format.js';
+import type { Io } from './io.js';
+
+const REDRAW_MS = 100;
+const LOG_EVERY_MS = 5000;
+
+export class ProgressReporter {
+  private readonly started = performance.now();
+  private lastDraw = -Infinity;
+  private sum = 0;
+  private count = 0;
+  private firstStep: number | undefined;
+  private drawn = false;
+
+  /** `label` names the run in log lines (e.g. the guide in `compare`). */
+  constructor(private readonly io: Io, private readonly label = '') {}
+
+  /** Record one report from the fit loop (called every step). */
+  update(p: Progress): void {
+    this.firstStep ??= p.step - 1;
+    if (Number.isFinite(p.objective)) {
+      this.sum += p.objective;
+      this.count += 1;
+    }
+    const now = performance.now();
+    const due = this.io.tty ? now - this.lastDraw >= REDRAW_MS : this.lastDraw === -Infinity || now - this.lastDraw >= LOG_EVERY_MS;
+    if (!due && p.step < p.maxSteps) return;
+    this.lastDraw = now;
+    const line = this.describe(p, now);
+    if (this.io.tty) {
+      this.io.err(`\r${this.bar(p)} ${line}`.slice(0, this.io.columns - 1) + '\x1b[K');
+      this.drawn = true;
+    } else {
+      this.io.err(`${this.label ? `[${this.label}] ` : ''}${line}\n`);
+    }
+    this.sum = 0;
+    this.count = 0;
+  }
+
+  /** End the progress line (terminal only). */
+  finish(): void {
+    if (this.drawn) this.io.err('\n');
+    this.drawn = false;
+  }
+
+  private describe(p: Progress, now: number): string {
+    const elapsed = (now - this.started) / 1000;
+    const rate = (p.step - (this.firstStep ?? 0)) / Math.max(elapsed, 1e-9);
+    const mean = this.count > 0 ? this.sum / this.count : p.objective;
+    const left = (p.maxSteps - p.step) / Math.max(rate, 1e-9);
+    const problem = p.problem ? `  (skipped: ${p.problem})` : '';
+    return `step ${p.step}/${p.maxSteps}  epoch ${p.epoch + 1}  objective/row ${formatNumber(mean)}  ${rate.toFixed(1)} steps/s  ${formatDuration(left)} left${problem}`;
+  }
+
+  private bar(p: Progress): string {
+    const width = 20;
+    const filled = Math.round((width * p.step) / Math.max(p.maxSteps, 1));
+    return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
+  }
+}

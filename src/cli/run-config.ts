@@ -1,0 +1,62 @@
+/**
+ * `config.json`: the resolved configuration of a run (model file and its hash, data sources,
+ * settings, seed, backend, versions), from which `--resume`, `eval` and `sample` rebuild it.
+ */
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { DataArgs } from './load-data.js';
+import type { FitSettings } from './fit-settings.js';
+
+export const RUN_FORMAT = 'vmodel-run/1';
+
+export interface RunConfig {
+  readonly format: typeof RUN_FORMAT;
+  readonly command: 'fit';
+  readonly created: string;
+  /** The command line as typed (for people; runs are rebuilt from the fields below). */
+  readonly argv: readonly string[];
+  readonly model: { readonly path: string; readonly name: string; readonly sha256: string };
+  readonly plugins: readonly string[];
+  /** Data flags with absolute paths. */
+  readonly data: DataArgs;
+  readonly rows: { readonly train: number; readonly test?: number };
+  readonly settings: FitSettings;
+  readonly backend: { readonly name: string; readonly simd?: boolean };
+  readonly versions: Readonly<Record<string, string>>;
+}
+
+/** Data flags with every path made absolute, so a run can be rebuilt from any directory. */
+export function absoluteDataArgs(args: DataArgs): DataArgs {
+  const isFraction = (t: string) => /^\d*\.\d+$|^\d+$/.test(t);
+  const absTest = (t: string) => {
+    if (isFraction(t)) return t;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(t);
+    return m ? `${m[1]}=${resolve(m[2]!)}` : resolve(t);
+  };
+  return {
+    ...args,
+    sources: args.sources.map((s) => ({ ...s, path: resolve(s.path) })),
+    ...(args.labels !== undefined ? { labels: resolve(args.labels) } : {}),
+    ...(args.test !== undefined ? { test: absTest(args.test) } : {}),
+    ...(args.testLabels !== undefined ? { testLabels: resolve(args.testLabels) } : {}),
+  };
+}
+
+/** Versions of vmodel, Node and tfjs, for the record. */
+export function versions(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  const versionOf = (pkg: string) => {
+    try {
+      return (require(`${pkg}/package.json`) as { version: string }).version;
+    } catch {
+      return 'unknown';
+    }
+  };
+  return { vmodel: vmodelVersion(), node: process.versions.node, tfjs: versionOf('@tensorflow/tfjs') };
+}
+
+/** This package's version (src/cli and dist/cli are both two levels below package.json). */
+export function vmodelVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('../../package.json') as { version: string }).version;
+}
