@@ -10,7 +10,7 @@ import type { Rng } from '../../runtime/rng.js';
 import type { Prepared } from '../setup.js';
 import type { ModelParts } from '../trace.js';
 import { MIXTURE_RECOGNIZERS, type ClosedFormUpdate, type InitContext, type MixtureContext } from './closed-form/index.js';
-import { EnumeratedModel, type DiscreteLatent } from './enumerated-model.js';
+import { EnumeratedModel, type DiscreteLatent, type FactorKernel } from './enumerated-model.js';
 import type { EmEngine } from './engine.js';
 import { gradientMStep } from './gradient-m-step.js';
 import { refId } from './graph-match.js';
@@ -25,8 +25,10 @@ export interface DiscreteEmOptions {
 }
 
 export function discreteEm(parts: ModelParts, latents: readonly DiscreteLatent[], dataset: Dataset, options: DiscreteEmOptions): EmEngine {
-  const model = new EnumeratedModel(parts, latents, dataset);
-  const closed = latents.length === 1 ? recognize(parts, latents[0]!) : [];
+  const closed = latents.length === 1 ? recognizeMixture(parts, latents[0]!) : [];
+  const kernels = new Map<string, FactorKernel>();
+  for (const u of closed) if (u.logDensity) kernels.set(u.factor.id, (store, x) => u.logDensity!(store, x));
+  const model = new EnumeratedModel(parts, latents, dataset, kernels);
   const covered = new Set(closed.flatMap((u) => u.params.map((p) => p.id)));
   const modelIds = new Set<string>([...parts.params.map((p) => p.id), ...parts.graph.nodes.filter((n) => n.kind === 'net').map((n) => n.id)]);
   const gradientIds = (id: string) => modelIds.has(id) && !covered.has(id);
@@ -112,7 +114,7 @@ export function discreteEm(parts: ModelParts, latents: readonly DiscreteLatent[]
 }
 
 /** Closed forms for the latent's prior and for every factor that depends on it. */
-function recognize(parts: ModelParts, latent: DiscreteLatent): ClosedFormUpdate[] {
+export function recognizeMixture(parts: ModelParts, latent: DiscreteLatent): ClosedFormUpdate[] {
   const out: ClosedFormUpdate[] = [];
   for (const factor of parts.factors) {
     for (const recognizer of MIXTURE_RECOGNIZERS) {

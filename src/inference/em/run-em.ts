@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../../data/index.js';
+import { setValidation, validationEnabled } from '../../distributions/index.js';
 import type { ModelGraph } from '../../graph/ir.js';
 import { Rng } from '../../runtime/rng.js';
 import type { ParamStoreState } from '../params/param-store.js';
@@ -88,26 +89,37 @@ export function runEm(graph: ModelGraph, data: Dataset, options: EmOptions): EmR
 function iterate(engine: EmEngine, prepared: Prepared, rng: Rng, restart: number, options: ResolvedEmOptions, warn: (m: string) => void) {
   engine.initialize(prepared, rng);
   const trace: number[] = [];
-  for (let iter = 1; iter <= options.maxIters; iter++) {
-    const objective = engine.evaluate(prepared);
-    if (!Number.isFinite(objective)) {
-      throw new EmError(`EM: the ${engine.objective} is ${objective} at iteration ${iter} of restart ${restart}; check the data for extreme values or raise --variance-floor`);
+  const validating = validationEnabled();
+  try {
+    for (let iter = 1; iter <= options.maxIters; iter++) {
+      // Distribution arguments are checked on the first E-step (clear errors), then not (speed).
+      if (iter === 2) setValidation(false);
+      const objective = engine.evaluate(prepared);
+      if (!Number.isFinite(objective)) {
+        throw new EmError(`EM: the ${engine.objective} is ${objective} at iteration ${iter} of restart ${restart}; check the data for extreme values or raise the variance floor`);
+      }
+      const previous = trace.at(-1);
+      trace.push(objective);
+      const relativeChange = previous === undefined ? Infinity : Math.abs(objective - previous) / Math.max(Math.abs(objective), Number.MIN_VALUE);
+      options.onProgress?.({ restart, iter, objective, relativeChange });
+      if (relativeChange < options.tolerance) return { trace, converged: true };
+      // No M-step after the last evaluation: the parameters kept are the ones the last entry measured.
+      if (iter < options.maxIters) engine.maximize(prepared, warn);
     }
-    const previous = trace.at(-1);
-    trace.push(objective);
-    const relativeChange = previous === undefined ? Infinity : Math.abs(objective - previous) / Math.max(Math.abs(objective), Number.MIN_VALUE);
-    options.onProgress?.({ restart, iter, objective, relativeChange });
-    if (relativeChange < options.tolerance) return { trace, converged: true };
-    // No M-step after the last evaluation: the parameters kept are the ones the last entry measured.
-    if (iter < options.maxIters) engine.maximize(prepared, warn);
+    return { trace, converged: false };
+  } finally {
+    setValidation(validating);
   }
-  return { trace, converged: false };
 }
 
 function chooseEngine(parts: ModelParts, data: Dataset, options: ResolvedEmOptions): EmEngine {
   const local = parts.params.filter((p) => p.locality === 'local');
   if (local.length > 0) {
     throw new EmError(`EM estimates global parameters; '${local[0]!.name}' is a per-row (local) parameter of the model: make it a local latent, or fit with --method map or svi`);
+  }
+  const dynamic = Object.values(data.columns).find((c) => c.dynamicBinarization);
+  if (dynamic) {
+    throw new EmError(`EM needs fixed data, but '${dynamic.spec.name}' is binarized dynamically (a fresh draw every batch): binarize with a fixed threshold (--binarize 0.5)`);
   }
   const discrete = discreteLatents(parts);
   if (typeof discrete !== 'string') return discreteEm(parts, discrete, data, options);

@@ -20,6 +20,7 @@ export const bernoulliMeans: Recognizer = (graph, latent, factor) => {
   const [k, d] = theta.type.shape;
   if (d !== factor.targetShape[0]) return undefined;
   return {
+    factor,
     params: [theta],
     rule: `${theta.name}_kd = clamp(Σ r x_d / N_k, δ, 1 − δ) (Bernoulli components)`,
     apply(ctx) {
@@ -34,6 +35,13 @@ export const bernoulliMeans: Recognizer = (graph, latent, factor) => {
       const value = tf.tidy(() => tf.gather(ctx.data(x), tf.tensor1d(ctx.seedRows(x, k!), 'int32')).mul(0.5).add(0.25));
       setParam(ctx.store, theta, value);
       value.dispose();
+    },
+    logDensity(store, data) {
+      // Σ_d x_d log θ_kd + (1 − x_d) log(1 − θ_kd) for binary x: two [rows, D] × [D, K] products.
+      return tf.tidy(() => {
+        const t = store.globalValue(theta.id, 0).t as tf.Tensor2D;
+        return tf.matMul(t.log(), data, false, true).add(tf.matMul(tf.log1p(t.neg()), tf.sub(1, data), false, true)) as tf.Tensor2D;
+      });
     },
   };
 };

@@ -19,6 +19,7 @@ export const gaussianDiagonal: Recognizer = (graph, latent, factor) => {
   const [k, d] = mu.type.shape;
   if (mu.type.shape.length !== 2 || d !== factor.targetShape[0] || sigma.type.shape.join() !== [k, d].join()) return undefined;
   return {
+    factor,
     params: [mu, sigma],
     rule: `${mu.name}_kd = Σ r x_d / N_k, ${sigma.name}²_kd = Σ r (x_d − ${mu.name}_kd)² / N_k + ε (Gaussian components, diagonal covariance)`,
     apply(ctx) {

@@ -8,7 +8,7 @@
  * component shrinks onto fewer than D + 1 points.
  */
 import * as tf from '@tensorflow/tfjs';
-import { cholesky } from '../../../numerics/index.js';
+import { cholesky, triangularSolve } from '../../../numerics/index.js';
 import { exclusiveParam, gatheredParam, hasOnlyArgs } from '../graph-match.js';
 import { componentCounts, dependsOnlyOn, observedData, setParam, warnCollapsed, weightedMeans, type Recognizer } from './update.js';
 
@@ -22,6 +22,7 @@ export const gaussianFull: Recognizer = (graph, latent, factor) => {
   if (mu.type.shape.length !== 2 || d !== factor.targetShape[0] || chol.type.shape.join() !== [k, d, d].join()) return undefined;
   const eye = () => tf.eye(d!).expandDims(0);
   return {
+    factor,
     params: [mu, chol],
     rule: `${mu.name}_k = Σ r x / N_k, ${chol.name}_k = chol(Σ r (x − ${mu.name}_k)(x − ${mu.name}_k)ᵀ / N_k + εI) (Gaussian components, full covariance)`,
     apply(ctx) {
@@ -52,6 +53,17 @@ export const gaussianFull: Recognizer = (graph, latent, factor) => {
       setParam(ctx.store, mu, means);
       setParam(ctx.store, chol, factors);
       tf.dispose([means, factors]);
+    },
+    logDensity(store, data) {
+      // Whiten with the K inverse factors once: ‖L_k⁻¹(x − μ_k)‖² is one batched [K, rows, D] × [K, D, D] product.
+      return tf.tidy(() => {
+        const l = store.globalValue(chol.id, 0).t as tf.Tensor3D;
+        const m = store.globalValue(mu.id, 0).t as tf.Tensor2D;
+        const inverse = triangularSolve(l, eye().tile([k!, 1, 1]), { lower: true }) as tf.Tensor3D;
+        const whitened = tf.matMul(data.expandDims(0).sub(m.expandDims(1)) as tf.Tensor3D, inverse, false, true);
+        const halfLogDet = tf.log(tf.linalg.bandPart(l, 0, 0).sum(2)).sum(1);
+        return whitened.square().sum(2).add(d! * Math.log(2 * Math.PI)).mul(-0.5).sub(halfLogDet.expandDims(1)) as tf.Tensor2D;
+      });
     },
   };
 };

@@ -12,6 +12,7 @@ export const mixtureWeights: Recognizer = (graph, latent, factor) => {
   if (!pi || pi.type.kind !== 'simplex' || pi.type.shape.length !== 1) return undefined;
   const k = pi.type.shape[0]!;
   return {
+    factor,
     params: [pi],
     rule: `${pi.name}_k = N_k / N (mixture weights)`,
     apply(ctx) {
