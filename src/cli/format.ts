@@ -38,3 +38,13 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
 }
+
+/** The 1-based, comma-separated index of flat position `i` in `shape`, as in CSV headers (`W[1,2]`). */
+export function elementIndex(i: number, shape: readonly number[]): string {
+  const parts: number[] = [];
+  for (let d = shape.length - 1; d >= 0; d--) {
+    parts.unshift((i % shape[d]!) + 1);
+    i = Math.floor(i / shape[d]!);
+  }
+  return parts.join(',');
+}

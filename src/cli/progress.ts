@@ -17,6 +17,8 @@ export class ProgressReporter {
   private count = 0;
   private firstStep: number | undefined;
   private drawn = false;
+  /** The latest report not yet shown (log mode), shown by `finish`. */
+  private pending: Progress | undefined;
 
   /** `label` names the run in log lines (e.g. the guide in `compare`). */
   constructor(private readonly io: Io, private readonly label = '') {}
@@ -30,7 +32,11 @@ export class ProgressReporter {
     }
     const now = performance.now();
     const due = this.io.tty ? now - this.lastDraw >= REDRAW_MS : this.lastDraw === -Infinity || now - this.lastDraw >= LOG_EVERY_MS;
-    if (!due && p.step < p.maxSteps) return;
+    if (!due && p.step < p.maxSteps) {
+      this.pending = p;
+      return;
+    }
+    this.pending = undefined;
     this.lastDraw = now;
     const line = this.describe(p, now);
     if (this.io.tty) {
@@ -43,8 +49,10 @@ export class ProgressReporter {
     this.count = 0;
   }
 
-  /** End the progress line (terminal only). */
+  /** End the progress line, or log the last report if it was not shown. */
   finish(): void {
+    if (this.pending && !this.io.tty) this.io.err(`${this.label ? `[${this.label}] ` : ''}${this.describe(this.pending, performance.now())}\n`);
+    this.pending = undefined;
     if (this.drawn) this.io.err('\n');
     this.drawn = false;
   }

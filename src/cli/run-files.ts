@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FitCheckpoint } from '../inference/fit/run-fit.js';
+import type { ParamStoreState } from '../inference/params/param-store.js';
 import { UserError } from './errors.js';
 
 export const CHECKPOINT_FORMAT = 'vmodel-checkpoint/1';
@@ -20,7 +21,15 @@ export interface CheckpointFile {
   readonly guide: string;
   /** Training rows (per-row guide parameters have this many rows). */
   readonly rows: number;
-  readonly state: FitCheckpoint;
+  /** A variational fit's full loop state; an EM run's final parameters and trace. */
+  readonly state: FitCheckpoint | EmCheckpoint;
+}
+
+/** The state saved after an EM run (EM runs are not resumed). */
+export interface EmCheckpoint {
+  readonly step: number;
+  readonly params: ParamStoreState;
+  readonly trace: readonly number[];
 }
 
 export const runPaths = (dir: string) => ({

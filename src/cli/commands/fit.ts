@@ -5,13 +5,17 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { FitResult } from '../../inference/fit/run-fit.js';
+import type { Dataset } from '../../data/index.js';
+import type { ModelGraph } from '../../graph/ir.js';
+import type { EmResult } from '../../inference/em/index.js';
+import type { FitCheckpoint, FitResult } from '../../inference/fit/run-fit.js';
+import type { Prepared } from '../../inference/setup.js';
 import { intOption, listOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { BACKEND_OPTION, useBackend } from '../backend-option.js';
 import { UsageError, UserError } from '../errors.js';
 import { analyzeFit, type FitAnalysis } from '../fit-analysis.js';
 import { FIT_SETTING_OPTIONS, makeFitOptions, resolveFitSettings, type FitSettings } from '../fit-settings.js';
-import { formatDuration, formatEstimate, formatNumber, formatTable } from '../format.js';
+import { elementIndex, formatDuration, formatEstimate, formatNumber, formatTable } from '../format.js';
 import { abortSignalOf, type Io } from '../io.js';
 import { DATA_OPTIONS, loadDatasets, readDataArgs, TEST_OPTIONS, type DataArgs } from '../load-data.js';
 import { loadGraph } from '../load-model.js';
@@ -66,9 +70,7 @@ export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string
   const settings = plan.settings ?? resolveFitSettings(graph, args.values, 'fit');
   const checkpointEvery = intOption(args.values, 'checkpoint-every', 'fit') ?? 100;
   const { train, test } = loadDatasets(graph, plan.data, settings.seed, io, 'fit');
-  if (settings.method === 'em') {
-    throw new UserError("error: --method em is not available in this build yet (the EM runner is still being written); fit this model with --method meanfield or --method map instead");
-  }
+  if (settings.method === 'em' && plan.resume) throw new UsageError('EM runs are short and not resumable: start the run again', 'fit');
   const backend = await useBackend(args.values, 'fit');
   const paths = runPaths(plan.dir);
 
@@ -93,48 +95,118 @@ export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string
     writeJson(paths.config, config);
   }
 
-  const { runFit } = await import('../../inference/fit/run-fit.js');
   const { chooseGuide } = await import('../../inference/setup.js');
-  const options = makeFitOptions(settings);
   const reporter = new ProgressReporter(io);
   const guideName = chooseGuide(graph, settings.method, settings.guide).name;
-  io.err(`${resumeState ? 'resuming' : 'fitting'} ${graph.name} (${train.n} rows${test ? `, ${test.n} held out` : ''}): method ${settings.method}, guide ${guideName}, objective ${settings.objective}, seed ${settings.seed}, backend ${backend.name}\n`);
+  io.err(`${resumeState ? 'resuming' : 'fitting'} ${graph.name} (${train.n} rows${test ? `, ${test.n} held out` : ''}): method ${settings.method}, guide ${guideName}, objective ${settings.method === 'em' ? 'log-likelihood (EM)' : settings.objective}, seed ${settings.seed}, backend ${backend.name}\n`);
   io.err(`run directory: ${plan.dir}\n`);
   const writeCheckpoint = (state: CheckpointFile['state']) =>
     writeJson(paths.checkpoint, { format: CHECKPOINT_FORMAT, modelSha256: model.sha256, method: settings.method, guide: guideName, rows: train.n, state } satisfies CheckpointFile, true);
+  if (settings.method === 'em') {
+    const result = await runEmFit(graph, train, settings, reporter, io);
+    writeJson(paths.checkpoint, { format: CHECKPOINT_FORMAT, modelSha256: model.sha256, method: 'em', guide: guideName, rows: train.n, state: { step: result.steps, params: result.prepared.store.state(), trace: Array.from(result.trace) } } satisfies CheckpointFile, true);
+    return finish(result, { graph, train, test, settings, guideName, dir: plan.dir, pictures: !args.values['no-pictures'] }, io);
+  }
+  const { runFit } = await import('../../inference/fit/run-fit.js');
   let result: FitResult;
   try {
     result = runFit(graph, train, {
-      ...options,
+      ...makeFitOptions(settings),
       progressEvery: 1,
       onProgress: (p) => reporter.update(p),
       checkpointEvery,
       onCheckpoint: writeCheckpoint,
       signal: abortSignalOf(io),
-      ...(resumeState ? { resume: resumeState.state } : {}),
+      ...(resumeState ? { resume: resumableState(resumeState, paths.checkpoint) } : {}),
     });
   } finally {
     reporter.finish();
   }
-  writeAtomic(paths.trace, traceCsv(result.trace));
   for (const site of result.plan) io.err(`  ${site.latent}: q = ${site.q}, ${site.estimator} gradient (${site.reason})\n`);
+  return finish({ ...result, objectiveName: settings.objective }, { graph, train, test, settings, guideName, dir: plan.dir, pictures: !args.values['no-pictures'] }, io);
+}
 
-  if (result.stopReason === 'interrupted') {
-    writeJson(paths.summary, summaryOf(result, settings, undefined, []));
-    io.err(`interrupted after step ${result.steps}; checkpoint written to ${paths.checkpoint}\ncontinue with: vmodel fit --resume ${plan.dir}\n`);
-    result.prepared.store.dispose();
+/** A variational checkpoint's loop state (an EM checkpoint has no optimizer state to continue). */
+function resumableState(file: CheckpointFile, path: string): FitCheckpoint {
+  if (!('optimizer' in file.state)) throw new UserError(`error: ${path} was written by an EM run, which cannot be resumed`);
+  return file.state;
+}
+
+/** What `finish` needs of a fit, variational or EM. */
+interface Finished {
+  readonly prepared: Prepared;
+  readonly trace: Float64Array;
+  readonly steps: number;
+  readonly stopReason: string;
+  readonly seconds: number;
+  readonly objectiveName: string;
+  readonly plan?: FitResult['plan'];
+  readonly em?: Omit<EmResult, 'prepared' | 'logLikTrace'>;
+}
+
+interface RunContext {
+  readonly graph: ModelGraph;
+  readonly train: Dataset;
+  readonly test: Dataset | undefined;
+  readonly settings: FitSettings;
+  readonly guideName: string;
+  readonly dir: string;
+  readonly pictures: boolean;
+}
+
+/** The trace, summary, pictures and final table of a fit. */
+async function finish(result: Finished, run: RunContext, io: Io): Promise<number> {
+  const paths = runPaths(run.dir);
+  writeAtomic(paths.trace, traceCsv(result.trace));
+  try {
+    if (result.stopReason === 'interrupted') {
+      writeJson(paths.summary, summaryOf(result, run.settings, undefined, []));
+      io.err(`interrupted after step ${result.steps}; checkpoint written to ${paths.checkpoint}\ncontinue with: vmodel fit --resume ${run.dir}\n`);
+      return 0;
+    }
+    const analysis = await analyzeFit(result.prepared, run.train, run.test, { seed: run.settings.seed, iwaeK: 100 });
+    const pictures = run.pictures ? await drawFitPictures(paths.pictures, run.graph, run.guideName, result.trace, result.objectiveName, analysis) : [];
+    writeJson(paths.summary, summaryOf(result, run.settings, analysis, pictures));
+    io.out(finalTable(result, analysis));
+    for (const what of analysis.unavailable) io.err(`note: ${what} not computed (not available in this build)\n`);
+    for (const f of analysis.failed) io.err(`warning: ${f.what} failed: ${f.message} (the fit and its checkpoint are saved; please report this)\n`);
+    io.out(`run directory: ${run.dir}\n`);
+    if (pictures.length) io.out(`pictures: ${paths.pictures}/ (${[...new Set(pictures.map((p) => p.replace(/^.*[\\/]/, '').replace(/\.(svg|png)$/, '')))].join(', ')})\n`);
     return 0;
+  } finally {
+    result.prepared.store.dispose();
   }
-  const analysis = await analyzeFit(result.prepared, train, test, { seed: settings.seed, iwaeK: 100 });
-  const pictures = args.values['no-pictures'] ? [] : await drawFitPictures(paths.pictures, graph, guideName, result.trace, settings.objective, analysis);
-  writeJson(paths.summary, summaryOf(result, settings, analysis, pictures));
-  result.prepared.store.dispose();
-  io.out(finalTable(result, analysis));
-  for (const what of analysis.unavailable) io.err(`note: ${what} not computed (not available in this build)\n`);
-  for (const f of analysis.failed) io.err(`warning: ${f.what} failed: ${f.message} (the fit and its checkpoint are saved; please report this)\n`);
-  io.out(`run directory: ${plan.dir}\n`);
-  if (pictures.length) io.out(`pictures: ${paths.pictures}/ (${[...new Set(pictures.map((p) => p.replace(/^.*[\\/]/, '').replace(/\.(svg|png)$/, '')))].join(', ')})\n`);
-  return 0;
+}
+
+/** EM: iterations reported like steps; the trace is the log-likelihood (or bound) per row. */
+async function runEmFit(graph: ModelGraph, train: Dataset, settings: FitSettings, reporter: ProgressReporter, io: Io): Promise<Finished> {
+  const { runEm } = await import('../../inference/em/index.js');
+  const maxIters = settings.maxSteps ?? graph.infer.iters ?? 200;
+  if (settings.epochs !== undefined && settings.maxSteps === undefined) io.err('note: EM runs full-batch iterations; --epochs N is taken as N iterations\n');
+  let result: EmResult;
+  try {
+    result = runEm(graph, train, {
+      maxIters: settings.maxSteps ?? settings.epochs ?? maxIters,
+      seed: settings.seed,
+      ...(settings.guide !== undefined ? { guide: settings.guide } : {}),
+      onProgress: (p) => reporter.update({ step: p.iter, maxSteps: maxIters, epoch: p.iter - 1, objective: p.objective, windowMean: p.objective, stepsPerSecond: 0, etaSeconds: 0 }),
+    });
+  } finally {
+    reporter.finish();
+  }
+  for (const note of result.notes) io.err(`  ${note}\n`);
+  for (const update of result.updates) io.err(`  M-step ${update.param}: ${update.kind} (${update.rule})\n`);
+  for (const warning of result.warnings) io.err(`warning: ${warning}\n`);
+  const { prepared, logLikTrace, ...em } = result;
+  return {
+    prepared,
+    trace: Float64Array.from(logLikTrace),
+    steps: logLikTrace.length,
+    stopReason: result.converged ? 'converged' : 'max-steps',
+    seconds: result.seconds,
+    objectiveName: result.objective,
+    em,
+  };
 }
 
 function planFit(args: ParsedArgs): FitPlan {
@@ -162,18 +234,19 @@ function planFit(args: ParsedArgs): FitPlan {
 }
 
 /** summary.json. */
-function summaryOf(result: FitResult, settings: FitSettings, analysis: FitAnalysis | undefined, pictures: readonly string[]) {
+function summaryOf(result: Finished, settings: FitSettings, analysis: FitAnalysis | undefined, pictures: readonly string[]) {
   return {
     settings,
     guide: result.prepared.guide.name,
     steps: result.steps,
     stopReason: result.stopReason,
     seconds: result.seconds,
-    objective: { name: settings.objective, final: finalWindow(result.trace), last: result.trace[result.trace.length - 1] ?? NaN },
+    objective: { name: result.objectiveName, final: finalWindow(result.trace), last: result.trace[result.trace.length - 1] ?? NaN },
+    ...(result.em ? { em: result.em } : {}),
     ...(analysis?.test ? { test: analysis.test } : {}),
     ...(analysis?.posterior ? { posterior: analysis.posterior } : {}),
     ...(analysis?.paretoK ? { paretoK: analysis.paretoK } : {}),
-    plan: result.plan,
+    ...(result.plan ? { plan: result.plan } : {}),
     pictures,
     unavailable: analysis?.unavailable ?? [],
     failed: analysis?.failed ?? [],
@@ -195,11 +268,11 @@ export function finalWindow(trace: ArrayLike<number>): number {
   return count ? sum / count : NaN;
 }
 
-function finalTable(result: FitResult, analysis: FitAnalysis): string {
+function finalTable(result: Finished, analysis: FitAnalysis): string {
   const rows: string[][] = [
     ['steps', `${result.steps} (${result.stopReason})`],
     ['time', formatDuration(result.seconds)],
-    ['objective/row (last 10% of steps)', formatNumber(finalWindow(result.trace))],
+    [`${result.objectiveName}/row (last 10% of steps)`, formatNumber(finalWindow(result.trace))],
   ];
   if (analysis.test) {
     rows.push(['held-out ELBO/row', formatEstimate(analysis.test.elbo)]);
@@ -210,7 +283,7 @@ function finalTable(result: FitResult, analysis: FitAnalysis): string {
   const posterior = analysis.posterior;
   if (posterior && (posterior.latents.length || posterior.params.length)) {
     const table: string[][] = [];
-    const element = (name: string, shape: readonly number[], i: number) => (shape.length === 0 ? name : `${name}[${i + 1}]`);
+    const element = (name: string, shape: readonly number[], i: number) => (shape.length === 0 ? name : `${name}[${elementIndex(i, shape)}]`);
     for (const s of posterior.latents) {
       const shown = Math.min(s.mean.length, 10);
       for (let i = 0; i < shown; i++) {

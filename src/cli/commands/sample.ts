@@ -9,6 +9,7 @@ import { BACKEND_OPTION } from '../backend-option.js';
 import { evaluationApi, need } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { imageVariables, toIntensities } from '../image-shape.js';
+import { elementIndex } from '../format.js';
 import type { Io } from '../io.js';
 import { binarizeOnce } from '../load-data.js';
 import { restoreRun } from '../restore-run.js';
@@ -62,14 +63,4 @@ export async function sampleCommand(args: ParsedArgs, io: Io): Promise<number> {
     run.prepared.store.dispose();
   }
   return 0;
-}
-
-/** 1-based, comma-separated element index of flat position i in `shape` (as in CSV headers). */
-function elementIndex(i: number, shape: readonly number[]): string {
-  const parts: number[] = [];
-  for (let d = shape.length - 1; d >= 0; d--) {
-    parts.unshift((i % shape[d]!) + 1);
-    i = Math.floor(i / shape[d]!);
-  }
-  return parts.join(',');
 }
