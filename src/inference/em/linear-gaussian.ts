@@ -4,7 +4,8 @@
  *   z ~ N(m₀, diag s₀²),   x | z ~ N(A z + b, diag ψ),
  *
  * with A, b, ψ read off the graph by evaluating the observation's mean at z = 0 and z = e_k
- * (one batched run of the interpreter), and affinity verified at a further point. Then
+ * (one batched run of the interpreter). Affinity is checked on the expression's form when the
+ * model is analysed, and again numerically at a further point on every E-step. Then
  *
  *   p(z | x) = N(m₀ + G (x − b − A m₀), P⁻¹),  P = diag(1/s₀²) + Aᵀ diag(1/ψ) A,  G = P⁻¹ Aᵀ diag(1/ψ),
  *   x ~ N(c, C),  c = b + A m₀,  C = diag ψ + A diag(s₀²) Aᵀ,
@@ -51,11 +52,46 @@ export function linearGaussianStructure(parts: ModelParts): LinearGaussianStruct
   const lets = parts.lets;
   const reads = (e: TypedExpr | undefined, id: string) => e !== undefined && readsThrough(e, id, lets);
   if (reads(observed.args.scale, latent.id)) return `the noise scale of '${data.name}' depends on '${latent.name}'`;
+  if (!affineIn(observed.args.loc!, latent.id, lets)) return `the mean of '${data.name}' is not affine in '${latent.name}'`;
   for (const d of parts.data) {
     if (reads(observed.args.loc, d.id) || reads(observed.args.scale, d.id)) return `the mean or scale of '${data.name}' reads the data '${d.name}' (per-row regressions are not supported)`;
   }
   if (parts.params.some((p) => p.locality === 'local')) return 'the model has per-row parameters';
   return { latent, prior, observed, data, k: latent.type.shape[0] ?? 1, d: data.type.shape[0] ?? 1 };
+}
+
+/**
+ * Whether `expr` is affine in `z`, read from its form: z reaches it only through sums,
+ * differences, negation, products and matrix products with z-free factors, division by z-free
+ * divisors, indexing, stacking, sums and transposes.
+ */
+function affineIn(expr: TypedExpr, z: string, lets: ReadonlyMap<string, LetNode>): boolean {
+  const free = (e: TypedExpr) => !readsThrough(e, z, lets);
+  const affine = (e: TypedExpr): boolean => {
+    if (free(e)) return true;
+    switch (e.op) {
+      case 'ref':
+        return e.id === z || affine(lets.get(e.id)!.expr);
+      case 'neg':
+        return affine(e.arg);
+      case 'binary':
+        if (e.fn === 'add' || e.fn === 'sub') return affine(e.left) && affine(e.right);
+        if (e.fn === 'mul' || e.fn === 'matmul') return (free(e.left) && affine(e.right)) || (affine(e.left) && free(e.right));
+        if (e.fn === 'div') return affine(e.left) && free(e.right);
+        return false;
+      case 'index':
+        return affine(e.target) && e.items.every((i) => i.kind !== 'gather' || free(i.index));
+      case 'vector':
+        return e.elements.every(affine);
+      case 'axis':
+        if (e.fn === 'sum' || e.fn === 'transpose') return affine(e.args[0]!);
+        if (e.fn === 'dot') return (free(e.args[0]!) && affine(e.args[1]!)) || (affine(e.args[0]!) && free(e.args[1]!));
+        return false;
+      default:
+        return false;
+    }
+  };
+  return affine(expr);
 }
 
 function readsThrough(expr: TypedExpr, id: string, lets: ReadonlyMap<string, LetNode>): boolean {

@@ -21,6 +21,7 @@ import { discreteLatents } from './enumerated-model.js';
 import { recognizeLoadings } from './closed-form/loadings.js';
 import { linearGaussianEm } from './linear-gaussian-em.js';
 import { linearGaussianStructure } from './linear-gaussian.js';
+import { variationalEm } from './variational-em.js';
 import { EmError, type EmOptions, type EmResult, type RestartSummary } from './types.js';
 
 const DEFAULTS = {
@@ -126,7 +127,8 @@ function chooseEngine(parts: ModelParts, data: Dataset, options: ResolvedEmOptio
   const linear = linearGaussianStructure(parts);
   const loadings = typeof linear === 'string' ? undefined : recognizeLoadings(parts.graph, linear);
   if (typeof linear !== 'string' && loadings) return linearGaussianEm(parts, linear, loadings, data, options.varianceFloor);
-  throw new EmError(`EM has no exact E-step for this model (${discrete}; ${typeof linear === 'string' ? linear : 'no closed-form M-step for the linear-Gaussian model'})`);
+  const reason = `${discrete}; ${typeof linear === 'string' ? linear : 'the model is linear-Gaussian but its M-step has no recognized closed form'}`;
+  return variationalEm(parts, data, reason, { guide: options.guide, steps: options.variationalSteps, lr: options.gradientLr });
 }
 
 function resolveOptions(graph: ModelGraph, options: EmOptions): ResolvedEmOptions {
