@@ -2,6 +2,8 @@
  * Adam (Kingma & Ba, 2015) with torch.optim.Adam's numerics:
  *   m ← β₁ m + (1 − β₁) g          v ← β₂ v + (1 − β₂) g²
  *   p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+ * computed as p ← p − (lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ)) · m / (√v + ε·√(1 − β₂ᵗ)), the same quantity
+ * with the bias corrections folded into two scalars: one pass over p fewer per step.
  */
 import * as tf from '@tensorflow/tfjs';
 import { Optimizer, type CommonOptions, type UpdateRule } from './optimizer.js';
@@ -29,8 +31,8 @@ export function adam(variables: readonly tf.Variable[], options: AdamOptions): O
       const v1 = tf.add(tf.mul(v!, beta2), tf.mul(tf.square(g), 1 - beta2));
       const bc1 = 1 - Math.pow(beta1, t);
       const sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, t));
-      const denom = tf.add(tf.div(tf.sqrt(v1), sqrtBc2), eps);
-      p.assign(tf.sub(p, tf.mul(tf.div(m1, denom), lr / bc1)));
+      const denom = tf.add(tf.sqrt(v1), eps * sqrtBc2);
+      p.assign(tf.sub(p, tf.mul(tf.div(m1, denom), (lr * sqrtBc2) / bc1)));
       m!.assign(m1);
       v!.assign(v1);
     },
