@@ -222,9 +222,7 @@ function aggregateDraws(parts: ModelParts, draws: ReadonlyMap<string, GuideSite>
     const size = l.type.shape.reduce((a, c) => a * c, 1);
     posterior.push(q.reshape([-1, size]));
     const f = parts.factors.find((x) => x.id === l.priorFactor)!;
-    const p = factorDistribution(f, scope);
-    const [, ...rest] = p.batchShape;
-    const drawn = p.expand([q.shape[0]!, q.shape[1]!, ...rest.slice(1)]).sample(rng);
+    const drawn = factorDistribution(f, scope).expand([q.shape[0]!, q.shape[1]!, ...f.batchShape]).sample(rng);
     prior.push(drawn.reshape([-1, size]));
   }
   const cat = (ts: tf.Tensor[]) => (ts.length === 1 ? ts[0] : tf.concat(ts, 1)) as tf.Tensor2D;

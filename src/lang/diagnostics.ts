@@ -33,7 +33,7 @@ export interface CodeInfo {
 
 /** A bug in vmodel itself, not in the user's program: reported differently and exits with code 2. */
 export class InternalError extends Error {
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'InternalError';
   }

@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../../data/index.js';
-import type { FactorNode, LatentNode } from '../../graph/ir.js';
+import type { FactorNode, LatentNode, TypedExpr } from '../../graph/ir.js';
 import { MAX_ENUMERATED_COMBINATIONS } from '../guides/draws.js';
 import { ExecScope } from '../exec/exec-scope.js';
 import { factorDistribution, factorLogProb, targetValue } from '../exec/factor.js';
@@ -62,6 +62,8 @@ export class EnumeratedModel {
   private readonly values = new Map<string, tf.Tensor>();
   private readonly rowFactors: FactorNode[];
   private readonly priorFactors: FactorNode[];
+  /** Parameters some expression indexes by a latent value. */
+  private readonly gathered: ReadonlySet<string>;
 
   constructor(
     private readonly parts: ModelParts,
@@ -80,6 +82,7 @@ export class EnumeratedModel {
       this.values.set(l.node.id, tf.tensor(v, [this.combinations, 1]));
     }
     const params = new Set(parts.params.map((p) => p.id));
+    this.gathered = gatheredTargets(parts, params);
     this.priorFactors = parts.factors.filter((f) => params.has(f.targets[0]!));
     this.rowFactors = parts.factors.filter((f) => !params.has(f.targets[0]!));
     const work = Math.max(1, ...this.rowFactors.map((f) => f.targetShape.reduce((a, b) => a * b, 1) * (f.eventShape.at(-1) ?? 1)));
@@ -104,8 +107,8 @@ export class EnumeratedModel {
   }
 
   /** log p(x_n, c | θ) for one chunk: [C, rows]. */
-  private logJoint(chunk: Chunk, store: ParamStore): tf.Tensor {
-    const scope = this.scope(store);
+  private logJoint(chunk: Chunk, store: ParamStore, differentiable = false): tf.Tensor {
+    const scope = this.scope(store, differentiable);
     for (const [id, t] of chunk.data) scope.bind(id, { t, rowRank: t.rank - 2 });
     const terms = this.rowFactors.map((f) => {
       const kernel = this.kernels.get(f.id);
@@ -129,9 +132,19 @@ export class EnumeratedModel {
     return this.priorFactors.length > 0;
   }
 
-  private scope(store: ParamStore): ExecScope {
+  /**
+   * The execution scope. With `differentiable`, parameters indexed by a latent (`mu[c]`) are bound
+   * with their values repeated along the combination axis, so the interpreter selects by a one-hot
+   * contraction instead of a gather: the gradient of gather needs UnsortedSegmentSum, which the
+   * WASM backend does not register.
+   */
+  private scope(store: ParamStore, differentiable = false): ExecScope {
     const scope = new ExecScope(2, this.parts.lets, (id) => store.net(id));
-    for (const p of this.parts.params) scope.bind(p.id, store.globalValue(p.id, 2));
+    for (const p of this.parts.params) {
+      const v = store.globalValue(p.id, 2);
+      const repeat = differentiable && this.gathered.has(p.id);
+      scope.bind(p.id, repeat ? { t: v.t.broadcastTo([this.combinations, ...v.t.shape.slice(1)]), rowRank: v.rowRank } : v);
+    }
     for (const [id, t] of this.values) scope.bind(id, { t, rowRank: 0 });
     return scope;
   }
@@ -181,7 +194,7 @@ export class EnumeratedModel {
     };
     for (const chunk of this.chunks) {
       const r = responsibilities.slice([0, chunk.start], [-1, chunk.size]);
-      add(() => this.logJoint(chunk, store).mul(r).sum() as tf.Scalar);
+      add(() => this.logJoint(chunk, store, true).mul(r).sum() as tf.Scalar);
       r.dispose();
     }
     if (this.hasPrior) add(() => this.logPrior(store));
@@ -206,4 +219,35 @@ export class EnumeratedModel {
     for (const t of this.values.values()) t.dispose();
     for (const c of this.chunks) for (const t of c.data.values()) t.dispose();
   }
+}
+
+/** Ids of parameters that appear as `p[…]` with a gathered (varying) index anywhere in the model. */
+function gatheredTargets(parts: ModelParts, params: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  const visit = (e: TypedExpr): void => {
+    switch (e.op) {
+      case 'index':
+        if (e.target.op === 'ref' && params.has(e.target.id) && e.items.some((i) => i.kind === 'gather')) out.add(e.target.id);
+        visit(e.target);
+        for (const i of e.items) if (i.kind === 'gather') visit(i.index);
+        return;
+      case 'neg':
+      case 'elementwise':
+        return visit(e.arg);
+      case 'binary':
+        visit(e.left);
+        return visit(e.right);
+      case 'axis':
+        return e.args.forEach(visit);
+      case 'net':
+        return visit(e.input);
+      case 'vector':
+        return e.elements.forEach(visit);
+      default:
+        return;
+    }
+  };
+  for (const f of parts.factors) Object.values(f.args).forEach(visit);
+  for (const l of parts.lets.values()) visit(l.expr);
+  return out;
 }

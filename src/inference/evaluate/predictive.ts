@@ -40,7 +40,7 @@ export function predictiveSamples(prepared: Prepared, data: Dataset, options: { 
       for (const f of prepared.parts.factors) {
         const target = observed.find((d) => d.id === f.targets[0]);
         if (!target) continue;
-        const dist = factorDistribution(f, scope);
+        const dist = factorDistribution(f, scope).expand([1, batch.size, ...f.batchShape]);
         const sample = dist.sample(rng);
         out[target.name]!.values.push(...sample.dataSync());
         const entry = out[target.name]!;
@@ -78,9 +78,8 @@ function ancestralScope(prepared: Prepared, batch: BatchInput, rng: Rng, mode: '
   for (const f of parts.factors) {
     const latent = parts.latents.find((l) => l.id === f.targets[0]);
     if (!latent) continue;
-    const dist = factorDistribution(f, scope);
-    const [, ...rest] = dist.batchShape;
-    scope.bind(latent.id, { t: dist.expand([1, ...rest]).sample(rng), rowRank: latent.type.shape.length });
+    const rows = latent.locality === 'local' ? batch.size : 1;
+    scope.bind(latent.id, { t: factorDistribution(f, scope).expand([1, rows, ...f.batchShape]).sample(rng), rowRank: latent.type.shape.length });
   }
   return scope;
 }

@@ -108,7 +108,7 @@ export function autoGuide(name: string, strategy: AutoStrategy, graph: ModelGrap
         const logits = paramOf(input, `${prefix}${info.node.id}/logits`, local);
         const dist: Distribution = info.node.type.kind === 'category' ? new Categorical({ logits }) : new Bernoulli({ logits });
         if (info.node.type.shape.length === 0 && draws.canEnumerate(info.supportSize!)) draws.enumerate(info.node, dist);
-        else draws.draw(info.node, dist, input.rng, (v) => sumFrom(dist.logProb(v.t), 2));
+        else draws.draw(info.node, dist, input.rng, (v) => sumFrom(dist.logProb(v.t), 2), { rows: input.rows, shape: info.node.type.shape });
       }
       return draws.sites;
     },

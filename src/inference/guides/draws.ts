@@ -68,15 +68,24 @@ export class Draws {
     this.add({ latent: latent.id, value: { t: values, rowRank: 0 }, logQ: logQFull, estimator: 'enumerate' });
   }
 
-  /** A pathwise or score-function draw of S values from q (whose batch is [S or 1, B or 1, …]). */
-  draw(latent: LatentNode, dist: Distribution, rng: Rng, logProb: (value: RowValue) => tf.Tensor, qDist?: Distribution): void {
+  /**
+   * A pathwise or score-function draw of S values from q, whose batch is [S or 1, B or 1,
+   * ...batchShape or 1s]: expanded first to one independent draw per sample, per row (for a local
+   * latent, even when q's arguments are shared by all rows) and per batch element.
+   */
+  draw(latent: LatentNode, dist: Distribution, rng: Rng, logProb: (value: RowValue) => tf.Tensor, batch: { rows: number; shape: readonly number[] }, qDist?: Distribution): void {
     const estimator: Estimator = dist.hasRsample ? 'pathwise' : 'score';
-    const [lead0, ...rest] = dist.batchShape;
-    const full = lead0 === this.samples ? dist : dist.expand([this.samples, ...rest]);
-    const t = estimator === 'pathwise' ? full.rsample(rng) : full.sample(rng);
+    const target = [this.samples, latent.locality === 'local' ? batch.rows : 1, ...batch.shape];
+    const full = tf.util.arraysEqual(dist.batchShape, target) ? dist : dist.expand(target);
+    // Score-function draws are copied off the tape: comparisons inside samplers have no gradient.
+    const t = estimator === 'pathwise' ? full.rsample(rng) : materialize(full.sample(rng));
     const value: RowValue = { t, rowRank: latent.type.shape.length };
     this.add({ latent: latent.id, value, logQ: logProb(value), dist: qDist ?? dist, estimator });
   }
+}
+
+function materialize(t: tf.Tensor): tf.Tensor {
+  return tf.tensor(t.dataSync(), t.shape, t.dtype);
 }
 
 function tileAxis0(v: RowValue, size: number, samples: number): RowValue {

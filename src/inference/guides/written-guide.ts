@@ -64,7 +64,7 @@ export function writtenGuide(guide: WrittenGuide, graph: ModelGraph, store: Para
         } else {
           // Sticking the landing: score pathwise draws under q with its arguments held fixed.
           const scoring = input.stickTheLanding && dist.hasRsample ? familyOf(factor).create(mapValues(args, detach)) : dist;
-          draws.draw(latent, dist, input.rng, (v) => factorLogProb(factor, scoring, v));
+          draws.draw(latent, dist, input.rng, (v) => factorLogProb(factor, scoring, v), { rows: input.rows, shape: factor.batchShape });
         }
       }
       return draws.sites;

@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { elementwise, indexBy, liftConstant, matmul, rowShape, sliceRow, stackRow, sumRow, takeRow, type RowValue } from '../../../src/inference/exec/row-value.js';
 
-const close = (a: tf.Tensor, b: tf.Tensor | number[]) => {
+const close = (a: tf.Tensor, b: tf.Tensor | readonly unknown[]) => {
   const x = Array.from(a.dataSync());
-  const y = Array.isArray(b) ? b.flat(Infinity as 1) as number[] : Array.from(b.dataSync());
+  const y = b instanceof tf.Tensor ? Array.from(b.dataSync()) : (b.flat(Infinity) as number[]);
   expect(x.length).toBe(y.length);
   x.forEach((v, i) => expect(v).toBeCloseTo(y[i], 4));
 };
