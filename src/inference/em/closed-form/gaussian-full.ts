@@ -55,14 +55,17 @@ export const gaussianFull: Recognizer = (graph, latent, factor) => {
       tf.dispose([means, factors]);
     },
     logDensity(store, data) {
-      // Whiten with the K inverse factors once: ‖L_k⁻¹(x − μ_k)‖² is one batched [K, rows, D] × [K, D, D] product.
+      // Whiten with the K inverse factors at once: row n of X [L_1⁻ᵀ … L_K⁻ᵀ] minus μ_k L_k⁻ᵀ is
+      // (L_k⁻¹(x_n − μ_k))ᵀ, so one [rows, D] × [D, K·D] product gives every Mahalanobis term.
       return tf.tidy(() => {
         const l = store.globalValue(chol.id, 0).t as tf.Tensor3D;
         const m = store.globalValue(mu.id, 0).t as tf.Tensor2D;
-        const inverse = triangularSolve(l, eye().tile([k!, 1, 1]), { lower: true }) as tf.Tensor3D;
-        const whitened = tf.matMul(data.expandDims(0).sub(m.expandDims(1)) as tf.Tensor3D, inverse, false, true);
+        const inverseT = triangularSolve(l, eye().tile([k!, 1, 1]), { lower: true }).transpose([0, 2, 1]) as tf.Tensor3D; // [K, D, D]
+        const stacked = inverseT.transpose([1, 0, 2]).reshape([d!, k! * d!]);
+        const offsets = tf.matMul(m.expandDims(1) as tf.Tensor3D, inverseT).reshape([1, k!, d!]);
+        const whitened = tf.matMul(data, stacked).reshape([-1, k!, d!]).sub(offsets);
         const halfLogDet = tf.log(tf.linalg.bandPart(l, 0, 0).sum(2)).sum(1);
-        return whitened.square().sum(2).add(d! * Math.log(2 * Math.PI)).mul(-0.5).sub(halfLogDet.expandDims(1)) as tf.Tensor2D;
+        return whitened.square().sum(2).transpose().add(d! * Math.log(2 * Math.PI)).mul(-0.5).sub(halfLogDet.expandDims(1)) as tf.Tensor2D;
       });
     },
   };
