@@ -5,20 +5,10 @@
  *   data x : binary[784]   →  { name: 'x', kind: 'binary', kindArgs: [], shape: [784] }
  *   data c : category(3)   →  { name: 'c', kind: 'category', kindArgs: [3], shape: [] }
  */
+import type { ValueKind } from '../distributions/constraints/index.js';
 
-/** The support kinds a data variable can be declared with (see docs/language.md, "Types"). */
-export type DataKind =
-  | 'real'
-  | 'positive'
-  | 'unit'
-  | 'interval'
-  | 'binary'
-  | 'int'
-  | 'count'
-  | 'category'
-  | 'simplex'
-  | 'cholesky'
-  | 'covariance';
+/** The support kinds a data variable can be declared with: the language's value kinds (docs/language.md, "Types"). */
+export type DataKind = ValueKind;
 
 export const DATA_KINDS: readonly DataKind[] = [
   'real', 'positive', 'unit', 'interval', 'binary', 'int', 'count', 'category', 'simplex', 'cholesky', 'covariance',
