@@ -38,6 +38,8 @@ export interface AnalysisOptions {
   readonly seed: number;
   /** Importance samples for the held-out log-likelihood (none: not computed). */
   readonly iwaeK?: number;
+  /** The guide is the exact posterior (EM with an exact E-step): k̂ has nothing to say. */
+  readonly exactPosterior?: boolean;
 }
 
 /** The prepared model for held-out rows: per-row guide parameters refitted when the guide has any. */
@@ -79,7 +81,7 @@ export async function analyzeFit(prepared: Prepared, trainData: Dataset, test: D
     }
   }
   const posterior = attempt('posteriorSummaries', 'posterior summaries', (f) => f(prepared, train, { draws: 1000, seed }));
-  const paretoK = attempt('paretoDiagnostic', 'Pareto k̂', (f) => f(prepared, train, { seed }));
+  const paretoK = options.exactPosterior ? undefined : attempt('paretoDiagnostic', 'Pareto k̂', (f) => f(prepared, train, { seed }));
 
   const head = train.n > LATENT_ROWS ? subsetRows(train, Int32Array.from({ length: LATENT_ROWS }, (_, i) => i)) : train;
   const latents = attempt('latentMeans', 'latent codes', (f): FitAnalysis['latents'] => {

@@ -3,7 +3,9 @@
  * settings, seed, backend, versions), from which `--resume`, `eval` and `sample` rebuild it.
  */
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DataArgs } from './load-data.js';
 import type { FitSettings } from './fit-settings.js';
 
@@ -55,8 +57,17 @@ export function versions(): Record<string, string> {
   return { vmodel: vmodelVersion(), node: process.versions.node, tfjs: versionOf('@tensorflow/tfjs') };
 }
 
-/** This package's version (src/cli and dist/cli are both two levels below package.json). */
+/** This package's version, from the nearest package.json above this module named `vmodel`. */
 export function vmodelVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const path = join(dir, 'package.json');
+    if (existsSync(path)) {
+      const pkg = JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'vmodel' && pkg.version) return pkg.version;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return 'unknown';
+    dir = parent;
+  }
 }

@@ -164,7 +164,7 @@ async function finish(result: Finished, run: RunContext, io: Io): Promise<number
       io.err(`interrupted after step ${result.steps}; checkpoint written to ${paths.checkpoint}\ncontinue with: vmodel fit --resume ${run.dir}\n`);
       return 0;
     }
-    const analysis = await analyzeFit(result.prepared, run.train, run.test, { seed: run.settings.seed, iwaeK: 100 });
+    const analysis = await analyzeFit(result.prepared, run.train, run.test, { seed: run.settings.seed, iwaeK: 100, exactPosterior: result.em?.exactEStep ?? false });
     const pictures = run.pictures ? await drawFitPictures(paths.pictures, run.graph, run.guideName, result.trace, result.objectiveName, analysis) : [];
     writeJson(paths.summary, summaryOf(result, run.settings, analysis, pictures));
     io.out(finalTable(result, analysis));
@@ -289,10 +289,12 @@ function finalTable(result: Finished, analysis: FitAnalysis): string {
       for (let i = 0; i < shown; i++) {
         table.push([element(s.name, s.shape, i), formatNumber(s.mean[i]), formatNumber(s.sd[i]), formatNumber(s.quantiles[0]?.[i]), formatNumber(s.quantiles[2]?.[i]), formatNumber(s.quantiles[4]?.[i])]);
       }
+      if (s.mean.length > shown) table.push([`${s.name}[…]`, `(${s.mean.length} entries in summary.json)`, '', '', '', '']);
     }
     for (const p of posterior.params) {
       const shown = Math.min(p.value.length, 10);
       for (let i = 0; i < shown; i++) table.push([element(p.name, p.shape, i), formatNumber(p.value[i]), '–', '–', '–', '–']);
+      if (p.value.length > shown) table.push([`${p.name}[…]`, `(${p.value.length} entries in summary.json)`, '', '', '', '']);
     }
     out += `\n${formatTable(['variable', 'mean', 'sd', '2.5%', '50%', '97.5%'], table)}`;
   }
