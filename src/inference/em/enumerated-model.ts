@@ -17,6 +17,7 @@ import { ExecScope } from '../exec/exec-scope.js';
 import { factorDistribution, factorLogProb, targetValue } from '../exec/factor.js';
 import type { ParamStore } from '../params/param-store.js';
 import type { ModelParts } from '../trace.js';
+import { paramLogPrior, paramPriors } from './param-prior.js';
 
 export interface DiscreteLatent {
   readonly node: LatentNode;
@@ -83,8 +84,8 @@ export class EnumeratedModel {
     }
     const params = new Set(parts.params.map((p) => p.id));
     this.gathered = gatheredTargets(parts, params);
-    this.priorFactors = parts.factors.filter((f) => params.has(f.targets[0]!));
-    this.rowFactors = parts.factors.filter((f) => !params.has(f.targets[0]!));
+    this.priorFactors = paramPriors(parts);
+    this.rowFactors = parts.factors.filter((f) => !this.priorFactors.includes(f));
     const work = Math.max(1, ...this.rowFactors.map((f) => f.targetShape.reduce((a, b) => a * b, 1) * (f.eventShape.at(-1) ?? 1)));
     const rowsPerChunk = Math.max(1, Math.floor(CHUNK_BUDGET / (this.combinations * work)));
     this.chunks = [];
@@ -123,9 +124,7 @@ export class EnumeratedModel {
 
   /** log p(θ), the parameters' priors (0 when none has one). */
   logPrior(store: ParamStore): tf.Scalar {
-    const scope = this.scope(store);
-    const terms = this.priorFactors.map((f) => factorLogProb(f, factorDistribution(f, scope), targetValue(f, scope)).sum());
-    return (terms.length === 0 ? tf.scalar(0) : tf.addN(terms)) as tf.Scalar;
+    return paramLogPrior(this.priorFactors, this.scope(store));
   }
 
   get hasPrior(): boolean {

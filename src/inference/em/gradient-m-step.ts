@@ -1,8 +1,8 @@
 /**
  * The generalized M-step: when no closed form is recognized, raise Q(θ) = E_q[log p(x, z | θ)]
  * + log p(θ) by gradient ascent (Adam) instead of maximizing it. Generalized EM (Dempster, Laird
- * & Rubin 1977) only needs Q(θ_new) ≥ Q(θ_old) for the likelihood never to decrease, so a step
- * that ends lower is undone.
+ * & Rubin 1977) only needs Q(θ_new) ≥ Q(θ_old) for the likelihood never to decrease, so an ascent
+ * that ends lower is retried with a smaller learning rate, and undone if it still does.
  */
 import * as tf from '@tensorflow/tfjs';
 import { adam } from '../../optim/index.js';
@@ -28,17 +28,41 @@ export interface GradientStepResult {
   readonly accepted: boolean;
 }
 
+/** Attempts with the learning rate divided by 4 each time, before a step is given up. */
+const ATTEMPTS = 4;
+
 export function gradientMStep(q: ExpectedLogJoint, variables: tf.Variable[], options: GradientStepOptions): GradientStepResult {
   const saved = variables.map((v) => tf.clone(v));
-  const optimizer = adam(variables, { lr: options.lr });
+  try {
+    let before = NaN;
+    let steps = 0;
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (attempt > 0) variables.forEach((v, i) => v.assign(saved[i]!));
+      const run = ascend(q, variables, options.steps, options.lr / 4 ** attempt, options.tolerance);
+      before = run.before;
+      steps += run.steps;
+      const after = q.value();
+      if (Number.isFinite(after) && after >= before) return { before, after, steps, accepted: true };
+    }
+    // Every attempt ended lower (Adam overshot a narrow ridge): keep θ where it was.
+    variables.forEach((v, i) => v.assign(saved[i]!));
+    return { before, after: before, steps, accepted: false };
+  } finally {
+    tf.dispose(saved);
+  }
+}
+
+/** Up to `steps` Adam steps on −Q; returns Q at the start. */
+function ascend(q: ExpectedLogJoint, variables: tf.Variable[], steps: number, lr: number, tolerance: number): { before: number; steps: number } {
+  const optimizer = adam(variables, { lr });
   let before = NaN;
   let previous = NaN;
-  let steps = 0;
+  let taken = 0;
   try {
-    for (; steps < options.steps; steps++) {
+    for (; taken < steps; taken++) {
       const { value, grads } = q.valueAndGrads(variables);
-      if (steps === 0) before = value;
-      const converged = steps > 0 && Math.abs(value - previous) <= options.tolerance * Math.abs(value);
+      if (taken === 0) before = value;
+      const converged = taken > 0 && Math.abs(value - previous) <= tolerance * Math.abs(value);
       previous = value;
       if (converged || !Number.isFinite(value)) {
         tf.dispose(grads);
@@ -50,12 +74,8 @@ export function gradientMStep(q: ExpectedLogJoint, variables: tf.Variable[], opt
       optimizer.step(negated);
       tf.dispose(negated);
     }
-    const after = q.value();
-    const accepted = Number.isFinite(after) && after >= before;
-    if (!accepted) variables.forEach((v, i) => v.assign(saved[i]!));
-    return { before, after: accepted ? after : before, steps, accepted };
+    return { before, steps: taken };
   } finally {
     optimizer.dispose();
-    tf.dispose(saved);
   }
 }

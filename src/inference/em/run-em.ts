@@ -125,10 +125,8 @@ function chooseEngine(parts: ModelParts, data: Dataset, options: ResolvedEmOptio
   const discrete = discreteLatents(parts);
   if (typeof discrete !== 'string') return discreteEm(parts, discrete, data, options);
   const linear = linearGaussianStructure(parts);
-  const loadings = typeof linear === 'string' ? undefined : recognizeLoadings(parts.graph, linear);
-  if (typeof linear !== 'string' && loadings) return linearGaussianEm(parts, linear, loadings, data, options.varianceFloor);
-  const reason = `${discrete}; ${typeof linear === 'string' ? linear : 'the model is linear-Gaussian but its M-step has no recognized closed form'}`;
-  return variationalEm(parts, data, reason, { guide: options.guide, steps: options.variationalSteps, lr: options.gradientLr });
+  if (typeof linear !== 'string') return linearGaussianEm(parts, linear, recognizeLoadings(parts.graph, linear), data, options);
+  return variationalEm(parts, data, `${discrete}; ${linear}`, { guide: options.guide, steps: options.variationalSteps, lr: options.gradientLr });
 }
 
 function resolveOptions(graph: ModelGraph, options: EmOptions): ResolvedEmOptions {

@@ -68,14 +68,14 @@ describe('generalized EM', () => {
   it('maximizes the log posterior when a parameter has a prior (MAP-EM)', () => {
     const graph = compileText(SHARED_SCALE.replace('p(c) = Categorical(weights)', 'p(sigma) = LogNormal(0, 0.5)\np(c) = Categorical(weights)'));
     const data = loadShipped(graph, 'models/data/faithful.csv');
-    const result = runEm(graph, data, { seed: 2, maxIters: 25, tolerance: 1e-9, gradientSteps: 20 });
+    const result = runEm(graph, data, { seed: 2, maxIters: 12, tolerance: 1e-9, gradientSteps: 15 });
     expect(result.objective).toBe('log-posterior');
     expect(result.notes.join(' ')).toMatch(/MAP-EM/);
     expect(largestRelativeDrop(result.logLikTrace)).toBeLessThan(1e-6);
     // The prior pulls σ toward 1 (its median) relative to the maximum-likelihood σ.
     const map = fitted(result.prepared.store).sigma![0]!;
     result.prepared.store.dispose();
-    const ml = runEm(compileText(SHARED_SCALE), data, { seed: 2, maxIters: 25, tolerance: 1e-9, gradientSteps: 20 });
+    const ml = runEm(compileText(SHARED_SCALE), data, { seed: 2, maxIters: 12, tolerance: 1e-9, gradientSteps: 15 });
     const mlSigma = fitted(ml.prepared.store).sigma![0]!;
     ml.prepared.store.dispose();
     expect(mlSigma).toBeLessThan(1);
