@@ -1,13 +1,14 @@
 /** The benchmark result file's shape, and its rendering as a markdown table. */
 import type { BackendInfo } from '../src/runtime/backend.js';
 import type { MachineInfo } from './harness.js';
+import type { DataParallelResult } from './workloads/vae-data-parallel.js';
 import type { VaeResult } from './workloads/vae.js';
 
 export interface WorkloadRecord {
   readonly name: string;
   readonly backend: BackendInfo;
   readonly wallSeconds: number;
-  readonly result: VaeResult;
+  readonly result: VaeResult | DataParallelResult;
   readonly tfjsMemory: unknown;
   /** The PyTorch reference's JSON line, run right after this workload (with --torch). */
   torch?: Record<string, unknown> | null;
@@ -36,14 +37,19 @@ export function renderMarkdown(s: SuiteResult): string {
   for (const w of s.workloads) {
     const r = w.result;
     const torchMs = typeof w.torch?.['ms_per_step'] === 'number' ? (w.torch['ms_per_step'] as number) : null;
-    const backend = w.backend.name + (w.backend.name === 'wasm' ? (w.backend.simd ? ' (SIMD)' : ' (no SIMD)') : '');
+    const backend = w.backend.name + (w.backend.name === 'wasm' ? (w.backend.simd ? ' (SIMD)' : ' (no SIMD)') : '') + ('world' in r ? ` × ${r.world} workers` : '');
+    const single = 'world' in r ? null : r;
     lines.push(
-      `| ${w.name} | ${backend} | ${fmt(r.timing.stepsPerSecond, 1)} | ${fmt(r.timing.msPerStep)} | ${fmt(Math.min(...r.timing.cpuMsPerStepRepeats))} | ${fmt(r.epochSeconds)} | ${fmt(r.evalSecondsPer1000Images)} | ${fmt(torchMs)} | ${torchMs === null ? '—' : fmt(torchMs / r.timing.msPerStep)} | ${fmt(r.peakRssMb, 0)} | ${r.tensorsBefore} → ${r.tensorsAfter} | ${fmt(w.wallSeconds, 1)} |`,
+      `| ${w.name} | ${backend} | ${fmt(r.timing.stepsPerSecond, 1)} | ${fmt(r.timing.msPerStep)} | ${fmt(Math.min(...r.timing.cpuMsPerStepRepeats))} | ${fmt(single?.epochSeconds)} | ${fmt(single?.evalSecondsPer1000Images)} | ${fmt(torchMs)} | ${torchMs === null ? '—' : fmt(torchMs / r.timing.msPerStep)} | ${fmt(r.peakRssMb, 0)} | ${single === null ? '—' : `${single.tensorsBefore} → ${single.tensorsAfter}`} | ${fmt(w.wallSeconds, 1)} |`,
     );
   }
   lines.push('');
   for (const w of s.workloads) {
     const r = w.result;
+    if ('world' in r) {
+      lines.push(`- ${w.name}: ${r.world} worker thread(s); objective of the last step ${r.lastObjective} nats/image; CPU ms/step sums all threads of the process.`);
+      continue;
+    }
     if (r.trainObjectiveEpoch !== null) lines.push(`- ${w.name}: one epoch, train objective ${r.trainObjectiveEpoch} nats/image, test ELBO ${r.testElboAfterEpoch}; ${r.stepsRun} steps in all.`);
     if (r.evalIwaeLogLik !== null) lines.push(`- ${w.name}: IWAE-${1000} estimate ${r.evalIwaeLogLik} nats/image (model after the steps above).`);
   }

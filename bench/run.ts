@@ -6,7 +6,8 @@
  *                        [--eval-k 1000] [--eval-n 1000] [--torch] [--quick] [--out DIR]
  *                        [--path fast|stock] [--torch-threads 2]
  *
- * Each workload runs in its own child process, so peak memory, tensor counts and the backend are
+ * Workloads: vae-elbo, vae-iwae5 (the default suite); vae-elbo-dp1 / vae-elbo-dp2 (experimental:
+ * data-parallel on 1 or 2 worker threads, timing only). Each workload runs in its own child process, so peak memory, tensor counts and the backend are
  * per workload. `--torch` runs shared/reference/torch_vae.py right after each VAE workload with the
  * same protocol, so the ratio is measured back to back on the same machine state. `--path stock`
  * builds the layers from plain tfjs ops with tfjs's own gradients (the baseline).
@@ -20,13 +21,18 @@ import { BackendError, parseBackendName, selectBackend } from '../src/runtime/ba
 import { machineInfo, round } from './harness.js';
 import { renderMarkdown, type SuiteResult, type WorkloadRecord } from './report.js';
 import type { LayerPath } from './workloads/vae-model.js';
-import { runVae, type VaeOptions } from './workloads/vae.js';
+import { runVaeDataParallel } from './workloads/vae-data-parallel.js';
+import { runVae } from './workloads/vae.js';
 
 const WORKLOADS = {
-  'vae-elbo': { objective: 'elbo', trainK: 1 },
-  'vae-iwae5': { objective: 'iwae', trainK: 5 },
+  'vae-elbo': { objective: 'elbo', trainK: 1, world: 0 },
+  'vae-iwae5': { objective: 'iwae', trainK: 5, world: 0 },
+  // Experimental: workload 1 data-parallel on worker threads (timing only); not in the default suite.
+  'vae-elbo-dp1': { objective: 'elbo', trainK: 1, world: 1 },
+  'vae-elbo-dp2': { objective: 'elbo', trainK: 1, world: 2 },
 } as const;
 type WorkloadName = keyof typeof WORKLOADS;
+const DEFAULT_SUITE: readonly WorkloadName[] = ['vae-elbo', 'vae-iwae5'];
 
 const TORCH_SCRIPT = join(import.meta.dirname, '..', '..', 'shared', 'reference', 'torch_vae.py');
 
@@ -56,7 +62,7 @@ function options() {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`--${name} expects a non-negative integer, got '${v}'`);
     return n;
   };
-  const only = (values.only ?? Object.keys(WORKLOADS).join(',')).split(',').map((s) => s.trim());
+  const only = (values.only ?? DEFAULT_SUITE.join(',')).split(',').map((s) => s.trim());
   for (const w of only) {
     if (!(w in WORKLOADS)) throw new RangeError(`--only: unknown workload '${w}'; available: ${Object.keys(WORKLOADS).join(', ')}`);
   }
@@ -84,9 +90,12 @@ type Options = ReturnType<typeof options>;
 async function child(name: WorkloadName, o: Options): Promise<void> {
   const backend = await selectBackend(o.backend);
   const w = WORKLOADS[name];
-  const vaeOptions: VaeOptions = { ...w, batch: 128, warmup: o.warmup, steps: o.steps, repeats: o.repeats, epoch: o.epoch, evalK: o.evalK, evalN: o.evalN, seed: 0, path: o.path };
   const t0 = performance.now();
-  const result = runVae(vaeOptions);
+  const common = { objective: w.objective, trainK: w.trainK, batch: 128, warmup: o.warmup, steps: o.steps, repeats: o.repeats, seed: 0 };
+  const result =
+    w.world > 0
+      ? await runVaeDataParallel({ ...common, world: w.world, backend: o.backend })
+      : runVae({ ...common, epoch: o.epoch, evalK: o.evalK, evalN: o.evalN, path: o.path });
   const record: WorkloadRecord = { name, backend, wallSeconds: round((performance.now() - t0) / 1000, 2), result, tfjsMemory: tf.memory() };
   process.stdout.write(JSON.stringify(record) + '\n');
 }
