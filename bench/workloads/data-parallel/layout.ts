@@ -29,7 +29,7 @@ export interface WorkerSetup {
   /** [world, nParams] each worker's gradient, variables concatenated in vaeVariables order. */
   readonly grads: SharedArrayBuffer;
   /** [world] float64 partial sums of the objective. */
-  readonly objective_sums: SharedArrayBuffer;
+  readonly objectiveSums: SharedArrayBuffer;
 }
 
 /** Block until ctrl[slot] ≥ target. */

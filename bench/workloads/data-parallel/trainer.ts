@@ -39,7 +39,7 @@ export class DataParallelTrainer {
     this.ctrl = new Int32Array(setup.ctrl);
     this.x = new Float32Array(setup.x);
     this.eps = new Float32Array(setup.eps);
-    this.sums = new Float64Array(setup.objective_sums);
+    this.sums = new Float64Array(setup.objectiveSums);
     this.probs = new Float32Array(o.batch * train.dim);
     this.workers = Array.from({ length: o.world }, (_, rank) => new Worker(new URL('./boot.mjs', import.meta.url), { workerData: { ...setup, rank } }));
   }
@@ -62,7 +62,7 @@ export class DataParallelTrainer {
       x: new SharedArrayBuffer(o.batch * train.dim * 4),
       eps: new SharedArrayBuffer(k * o.batch * zDim * 4),
       grads: new SharedArrayBuffer(o.world * nParams * 4),
-      objective_sums: new SharedArrayBuffer(o.world * 8),
+      objectiveSums: new SharedArrayBuffer(o.world * 8),
     };
     const t = new DataParallelTrainer(o, train, new Rng(o.seed + 1), setup);
     await Promise.all(t.workers.map((w) => new Promise<void>((resolve, reject) => {

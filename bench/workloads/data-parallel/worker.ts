@@ -15,7 +15,7 @@ await selectBackend(parseBackendName(s.backend));
 const ctrl = new Int32Array(s.ctrl);
 const xs = new Float32Array(s.x);
 const eps = new Float32Array(s.eps);
-const sums = new Float64Array(s.objective_sums);
+const sums = new Float64Array(s.objectiveSums);
 const vae = createVae(new Rng(s.seed).fork()); // same seed in every replica: identical θ
 const vars = vaeVariables(vae);
 const offsets: number[] = [];
