@@ -9,7 +9,7 @@ import type { WrittenGuide } from '../../graph/ir.js';
 import type { Rng } from '../../runtime/rng.js';
 import type { Prepared } from '../setup.js';
 import type { ModelParts } from '../trace.js';
-import { MIXTURE_RECOGNIZERS, type ClosedFormUpdate, type InitContext, type MixtureContext } from './closed-form/index.js';
+import { MIXTURE_RECOGNIZERS, type ClosedFormUpdate, type InitContext } from './closed-form/index.js';
 import { EnumeratedModel, type DiscreteLatent, type FactorKernel } from './enumerated-model.js';
 import type { EmEngine } from './engine.js';
 import { gradientMStep } from './gradient-m-step.js';
@@ -25,15 +25,18 @@ export interface DiscreteEmOptions {
 }
 
 export function discreteEm(parts: ModelParts, latents: readonly DiscreteLatent[], dataset: Dataset, options: DiscreteEmOptions): EmEngine {
-  const closed = latents.length === 1 ? recognizeMixture(parts, latents[0]!) : [];
+  // Each latent's own factors (its prior, factors depending on it alone) may have closed forms.
+  const closed = latents.flatMap((latent) => recognizeMixture(parts, latent).map((update) => ({ latent, update })));
   const kernels = new Map<string, FactorKernel>();
-  for (const u of closed) if (u.logDensity) kernels.set(u.factor.id, (store, x) => u.logDensity!(store, x));
+  for (const { latent, update } of closed) {
+    if (update.logDensity) kernels.set(update.factor.id, { latent: latent.node.id, logDensity: (store, x) => update.logDensity!(store, x) });
+  }
   const model = new EnumeratedModel(parts, latents, dataset, kernels);
-  const covered = new Set(closed.flatMap((u) => u.params.map((p) => p.id)));
+  const covered = new Set(closed.flatMap(({ update }) => update.params.map((p) => p.id)));
   const modelIds = new Set<string>([...parts.params.map((p) => p.id), ...parts.graph.nodes.filter((n) => n.kind === 'net').map((n) => n.id)]);
   const gradientIds = (id: string) => modelIds.has(id) && !covered.has(id);
   const updates: ParamUpdate[] = [
-    ...closed.flatMap((u) => u.params.map((p): ParamUpdate => ({ param: p.name, kind: 'closed-form', rule: u.rule }))),
+    ...closed.flatMap(({ update }) => update.params.map((p): ParamUpdate => ({ param: p.name, kind: 'closed-form', rule: update.rule }))),
     ...[...modelIds].filter(gradientIds).map((id): ParamUpdate => ({ param: id, kind: 'gradient', rule: 'Adam on E_q[log p(x, z | θ)] + log p(θ), kept only if it increases (generalized EM)' })),
   ];
   const tensors = new Map<string, tf.Tensor>();
@@ -64,18 +67,19 @@ export function discreteEm(parts: ModelParts, latents: readonly DiscreteLatent[]
         store: prepared.store,
         data,
         seedRows(dataId, k) {
-          let rows = seeds.get(dataId);
+          const key = `${dataId}/${k}`;
+          let rows = seeds.get(key);
           if (!rows) {
             const column = dataset.columns[parts.data.find((d) => d.id === dataId)!.name]!;
             rows = kmeansPlusPlus(column.values, dataset.n, column.rowSize, k, rng);
-            seeds.set(dataId, rows);
+            seeds.set(key, rows);
           }
           return rows;
         },
         varianceFloor: options.varianceFloor,
         probabilityFloor: options.probabilityFloor,
       };
-      for (const u of closed) u.initialize(ctx);
+      for (const { update } of closed) update.initialize(ctx);
     },
     evaluate(prepared: Prepared) {
       responsibilities?.dispose();
@@ -91,8 +95,11 @@ export function discreteEm(parts: ModelParts, latents: readonly DiscreteLatent[]
     },
     maximize(prepared: Prepared, warn: (message: string) => void) {
       const r = responsibilities!;
-      const ctx: MixtureContext = { store: prepared.store, responsibilities: r, data, varianceFloor: options.varianceFloor, probabilityFloor: options.probabilityFloor, warn };
-      for (const u of closed) u.apply(ctx);
+      for (const { latent, update } of closed) {
+        const marginal = model.marginal(r, latent.node.id);
+        update.apply({ store: prepared.store, responsibilities: marginal, data, varianceFloor: options.varianceFloor, probabilityFloor: options.probabilityFloor, warn });
+        marginal.dispose();
+      }
       const variables = prepared.store.variables(gradientIds);
       if (variables.length > 0) {
         gradientMStep(

@@ -25,8 +25,14 @@ export interface DiscreteLatent {
   readonly size: number;
 }
 
-/** log p(x_n | c) of one factor for every combination c and row n: [C, rows] from the rows of its target. */
-export type FactorKernel = (store: ParamStore, x: tf.Tensor2D) => tf.Tensor;
+/**
+ * A faster equivalent of a factor that depends on one latent: log p(x_n | latent = k) for every
+ * value k and row n, [K, rows], from the rows of the factor's target [rows, ...].
+ */
+export interface FactorKernel {
+  readonly latent: string;
+  logDensity(store: ParamStore, x: tf.Tensor2D): tf.Tensor;
+}
 
 /** Largest number of floats one chunk's biggest intermediate may hold (64 MB of float32). */
 const CHUNK_BUDGET = 1 << 24;
@@ -102,9 +108,20 @@ export class EnumeratedModel {
     }
   }
 
-  /** The value of latent `id` at every combination, [C] (for closed-form M-steps). */
+  /** The value of latent `id` at every combination, [C]. */
   latentValues(id: string): tf.Tensor {
     return this.values.get(id)!.reshape([-1]);
+  }
+
+  /** p(latent = k | x_n) for one latent, [K, N], summing the joint responsibilities [C, N] over the others. */
+  marginal(responsibilities: tf.Tensor2D, id: string): tf.Tensor2D {
+    if (this.latents.length === 1) return responsibilities.clone();
+    const j = this.latents.findIndex((l) => l.node.id === id);
+    return tf.tidy(() => {
+      const joint = responsibilities.reshape([...this.latents.map((l) => l.size), this.rows]);
+      const others = this.latents.map((_, i) => i).filter((i) => i !== j);
+      return joint.sum(others) as tf.Tensor2D;
+    });
   }
 
   /** log p(x_n, c | θ) for one chunk: [C, rows]. */
@@ -115,7 +132,9 @@ export class EnumeratedModel {
       const kernel = this.kernels.get(f.id);
       if (kernel) {
         const x = chunk.data.get(f.targets[0]!)!;
-        return kernel(store, x.reshape([chunk.size, -1]) as tf.Tensor2D);
+        const perValue = kernel.logDensity(store, x.reshape([chunk.size, -1]) as tf.Tensor2D);
+        // [K, rows] → [C, rows]: row c takes the latent's value at combination c.
+        return this.latents.length === 1 ? perValue : tf.gather(perValue, this.latentValues(kernel.latent).toInt());
       }
       return factorLogProb(f, factorDistribution(f, scope), targetValue(f, scope)).broadcastTo([this.combinations, chunk.size]);
     });

@@ -24,7 +24,7 @@ describe.each([
     const prepared = prepare(graph, dataset.n, 3, 'em');
     const before = tf.memory().numTensors;
     const kernels = new Map<string, FactorKernel>();
-    for (const u of recognizeMixture(parts, latents[0]!)) if (u.logDensity) kernels.set(u.factor.id, (store, x) => u.logDensity!(store, x));
+    for (const u of recognizeMixture(parts, latents[0]!)) if (u.logDensity) kernels.set(u.factor.id, { latent: latents[0]!.node.id, logDensity: (store, x) => u.logDensity!(store, x) });
     expect(kernels.size).toBe(1);
     const fast = new EnumeratedModel(parts, latents, dataset, kernels);
     const generic = new EnumeratedModel(parts, latents, dataset);
