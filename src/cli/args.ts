@@ -51,15 +51,18 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   for (const o of all) options[o.name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     throw new UsageError(rephrase((e as Error).message), spec.name);
   }
   const values = parsed.values as OptionValues;
   if (values.help) return { values, positionals: parsed.positionals };
-  for (const o of spec.options) {
-    const v = values[o.name];
-    if (!o.multiple && Array.isArray(v)) throw new UsageError(`--${o.name} given more than once`, spec.name);
+  // parseArgs silently keeps the last of a repeated option; a repeated setting is more likely a mistake.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option' || all.find((o) => o.name === token.name)?.multiple) continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} given more than once`, spec.name);
+    seen.add(token.name);
   }
   const want = spec.positionals.length;
   const required = spec.positionals.filter((p) => !p.optional).length;
@@ -96,8 +99,10 @@ function checkOptionNames(command: string, options: readonly OptionSpec[], argv:
 function rephrase(message: string): string {
   const missing = /Option '(-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
   if (missing) return `${missing[2]} needs a value`;
-  const ambiguous = /Option '(-\w, )?(--[\w-]+)' does not take an argument/.exec(message);
-  if (ambiguous) return `${ambiguous[2]} is a flag and takes no value`;
+  const dash = /Option '(-\w, )?(--[\w-]+)' argument is ambiguous/.exec(message);
+  if (dash) return `${dash[2]} needs a value (write a value that starts with '-' as ${dash[2]}=-1)`;
+  const flag = /Option '(-\w, )?(--[\w-]+)' does not take an argument/.exec(message);
+  if (flag) return `${flag[2]} is a flag and takes no value`;
   return message.replace(/\. To specify.*$/s, '');
 }
 

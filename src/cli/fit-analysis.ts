@@ -43,9 +43,9 @@ export interface AnalysisOptions {
 }
 
 /** The prepared model for held-out rows: per-row guide parameters refitted when the guide has any. */
-export function forNewRows(api: Partial<EvaluationApi>, prepared: Prepared, data: Dataset, seed: number): Prepared | undefined {
+export function forNewRows(api: Partial<EvaluationApi>, prepared: Prepared, data: Dataset, seed: number, steps = REFIT_STEPS): Prepared | undefined {
   if (prepared.store.localIds().length === 0) return prepared;
-  return api.refitLocal?.(prepared, data, { steps: REFIT_STEPS, seed });
+  return api.refitLocal?.(prepared, data, { steps, seed });
 }
 
 export async function analyzeFit(prepared: Prepared, trainData: Dataset, test: Dataset | undefined, options: AnalysisOptions): Promise<FitAnalysis> {

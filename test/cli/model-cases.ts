@@ -96,7 +96,7 @@ export function describeModel({ model, data, fit, evalData }: ModelCase): void {
       expect(f.stdout).toContain(`pictures: ${join(run, 'pictures')}`);
     }
 
-    const e = await vmodel('eval', run, ...(evalData ?? data), '--iwae', '5', '--samples', '2');
+    const e = await vmodel('eval', run, ...(evalData ?? data), '--iwae', '5', '--samples', '2', '--refit-steps', '10');
     expect(e.code, e.stderr).toBe(0);
     const evaluation = JSON.parse(readFileSync(join(run, 'eval.json'), 'utf8'));
     expect(Number.isFinite(evaluation.elbo.perRow)).toBe(true);

@@ -113,7 +113,7 @@ export async function compareCommand(args: ParsedArgs, io: Io): Promise<number> 
     const amortized = hasLocalLatents && prepared.store.localIds().length === 0;
     io.err(`[${plan.name}] evaluating on ${held.n} held-out rows\n`);
     const trainElbo = estimateElbo(prepared, binarizeOnce(train, seed), { samples: 10, seed });
-    const onTest = forNewRows(api, prepared, held, seed) ?? need(api, 'refitLocal', 'held-out evaluation of per-row guides')(prepared, held, { steps: refitSteps, seed });
+    const onTest = forNewRows(api, prepared, held, seed, refitSteps) ?? need(api, 'refitLocal', 'held-out evaluation of per-row guides')(prepared, held, { steps: refitSteps, seed });
     const testElbo = estimateElbo(onTest, held, { samples: 10, seed });
     const logpx = { ...estimateLogLikelihood(onTest, held, { k, seed }), k };
     let bestElbo = testElbo;

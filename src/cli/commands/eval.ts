@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { intOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { BACKEND_OPTION } from '../backend-option.js';
 import { evaluationApi, need } from '../engine.js';
-import { forNewRows } from '../fit-analysis.js';
+import { forNewRows, REFIT_STEPS } from '../fit-analysis.js';
 import { formatEstimate, formatTable } from '../format.js';
 import type { Io } from '../io.js';
 import { binarizeOnce, DATA_OPTIONS, loadDatasets, readDataArgs } from '../load-data.js';
@@ -23,6 +23,7 @@ export const evalSpec: CommandSpec = {
     ...DATA_OPTIONS,
     { name: 'iwae', type: 'string', value: 'K', description: 'importance samples per row for log p(x) (default 100)' },
     { name: 'samples', type: 'string', value: 'S', description: 'Monte Carlo samples per row for the ELBO (default 10)' },
+    { name: 'refit-steps', type: 'string', value: 'N', description: `guides with per-row parameters: optimization steps for the new rows (default ${REFIT_STEPS})` },
     { name: 'seed', type: 'string', value: 'N', description: 'random seed (default: the run\'s)' },
     BACKEND_OPTION,
   ],
@@ -46,7 +47,7 @@ export async function evalCommand(args: ParsedArgs, io: Io): Promise<number> {
   const estimateElbo = need(api, 'estimateElbo', 'vmodel eval');
   const estimateLogLikelihood = need(api, 'estimateLogLikelihood', 'vmodel eval');
   io.err(`evaluating ${run.graph.name} (${run.prepared.guide.name}) on ${data.n} rows\n`);
-  const held = forNewRows(api, run.prepared, data, seed);
+  const held = forNewRows(api, run.prepared, data, seed, intOption(args.values, 'refit-steps', 'eval') ?? REFIT_STEPS);
   if (!held) throw new UserError('error: this guide has per-row parameters, and refitting them on new rows needs the engine\'s refitLocal, which this build does not have yet');
   try {
     const elbo = estimateElbo(held, data, { samples, seed });
