@@ -76,7 +76,7 @@ export class EnumeratedModel {
     private readonly parts: ModelParts,
     readonly latents: readonly DiscreteLatent[],
     dataset: Dataset,
-    /** Faster equivalents of some factors' log-densities, [C, rows] from the target's rows [rows, ...]. */
+    /** Faster equivalents of some factors' log-densities, by factor id. */
     private readonly kernels: ReadonlyMap<string, FactorKernel> = new Map(),
   ) {
     this.combinations = latents.reduce((a, l) => a * l.size, 1);

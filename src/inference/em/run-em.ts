@@ -49,20 +49,31 @@ export function runEm(graph: ModelGraph, data: Dataset, options: EmOptions): EmR
   // saved state and loaded into the last restart's store at the end.
   let best: { state: ParamStoreState; trace: number[]; restart: number } | undefined;
   let prepared: Prepared | undefined;
+  let failure: EmError | undefined;
   try {
     for (let restart = 0; restart < resolved.restarts; restart++) {
       prepared?.store.dispose();
       const seed = root.nextUint32();
       prepared = prepare(graph, data.n, seed, 'em', resolved.guide);
-      const run = iterate(engine, prepared, new Rng(seed).fork(), restart, resolved, (m) => warnings.add(m));
+      let run: { trace: number[]; converged: boolean };
+      try {
+        run = iterate(engine, prepared, new Rng(seed).fork(), restart, resolved, (m) => warnings.add(m));
+      } catch (e) {
+        // A start that ends somewhere non-finite is dropped; the others may still succeed.
+        if (!(e instanceof EmError) || resolved.restarts === 1) throw e;
+        failure = e;
+        warnings.add(`restart ${restart} was dropped: ${e.message}`);
+        continue;
+      }
       restarts.push({ restart, seed, iters: run.trace.length, converged: run.converged, objective: run.trace.at(-1)! });
       if (best === undefined || run.trace.at(-1)! > best.trace.at(-1)!) {
         engine.finish(prepared);
         best = { state: prepared.store.state(), trace: run.trace, restart };
       }
     }
+    if (best === undefined) throw failure!;
     // tidy: ParamStore.load leaves its temporary tensors to the caller.
-    if (best!.restart !== resolved.restarts - 1) tf.tidy(() => prepared!.store.load(best!.state));
+    if (best.restart !== resolved.restarts - 1) tf.tidy(() => prepared!.store.load(best!.state));
   } catch (e) {
     prepared?.store.dispose();
     throw e;
@@ -80,7 +91,7 @@ export function runEm(graph: ModelGraph, data: Dataset, options: EmOptions): EmR
     updates: engine.updates,
     restarts,
     best: best!.restart,
-    converged: restarts[best!.restart]!.converged,
+    converged: restarts.find((r) => r.restart === best!.restart)!.converged,
     warnings: [...warnings],
     notes: engine.notes,
     seconds: (performance.now() - started) / 1000,
