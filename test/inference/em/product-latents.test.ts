@@ -99,3 +99,33 @@ p(y | b) = Normal(mu[b], s[b])
     result.prepared.store.dispose();
   });
 });
+
+describe('EM with a binary latent', () => {
+  it('updates p(b) = Bernoulli(π) in closed form', () => {
+    const graph = compileText(`
+model switch
+data y : real[1]
+param pi : unit
+param mu : real[2, 1]
+param s : positive[2, 1]
+latent b : binary
+p(b) = Bernoulli(pi)
+p(y | b) = Normal(mu[b], s[b])
+`);
+    const rng = new Rng(4);
+    const n = 300;
+    const y = Float32Array.from({ length: n }, () => (rng.nextDouble() < 0.25 ? 3 : 0) + rng.nextNormal());
+    const data: Dataset = { n, columns: { y: { spec: { name: 'y', kind: 'real', kindArgs: [], shape: [1] }, values: y, rowShape: [1], rowSize: 1, dynamicBinarization: false, file: 'synthetic' } }, source: 'synthetic' };
+    const result = runEm(graph, data, { seed: 0, maxIters: 100, tolerance: 1e-9 });
+    expect(result.mStep).toBe('closed-form');
+    expect(largestRelativeDrop(result.logLikTrace)).toBeLessThan(1e-6);
+    const p = fitted(result.prepared.store);
+    let total = 0;
+    for (const v of y) {
+      const dens = [0, 1].map((b) => Math.exp(-0.5 * ((v - p.mu![b]!) / p.s![b]!) ** 2) / (p.s![b]! * Math.sqrt(2 * Math.PI)));
+      total += Math.log((1 - p.pi![0]!) * dens[0]! + p.pi![0]! * dens[1]!);
+    }
+    expect(Math.abs(total / n - result.logLikTrace.at(-1)!)).toBeLessThan(1e-5);
+    result.prepared.store.dispose();
+  });
+});
