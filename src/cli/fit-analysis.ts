@@ -1,13 +1,12 @@
 /**
  * What a finished fit is worth, in numbers and arrays for the pictures: held-out ELBO and
  * log-likelihood, posterior summaries of global latents and parameter estimates, k̂, latent codes,
- * reconstructions and samples. A piece this build cannot compute is listed under `unavailable`;
- * a piece that fails is reported under `failed` (and printed as a warning) instead of losing the
- * fitted run.
+ * reconstructions and samples. A piece that fails is reported under `failed` (and printed as a
+ * warning) instead of losing the fitted run, whose checkpoint is already written.
  */
 import { subsetRows, type Dataset } from '../data/index.js';
 import type { Prepared } from '../inference/setup.js';
-import { evaluationApi, type Estimate, type EvaluationApi } from './engine.js';
+import { engine, plainEstimate, type Engine, type PlainEstimate } from './engine.js';
 import { imageVariables, type ImageVariable } from './image-shape.js';
 import { binarizeOnce } from './load-data.js';
 
@@ -19,10 +18,12 @@ const SAMPLES = 64;
 /** Per-row refit steps for held-out rows of non-amortized guides. */
 export const REFIT_STEPS = 200;
 
+type Estimate = PlainEstimate;
+
 export interface FitAnalysis {
-  readonly test?: { readonly elbo: Estimate; readonly logLikelihood?: Estimate & { k: number } };
-  readonly posterior?: ReturnType<EvaluationApi['posteriorSummaries']>;
-  readonly paretoK?: ReturnType<EvaluationApi['paretoDiagnostic']>;
+  readonly test?: { readonly elbo: Estimate; readonly logLikelihood?: Estimate };
+  readonly posterior?: ReturnType<Engine['posteriorSummaries']>;
+  readonly paretoK?: ReturnType<Engine['paretoDiagnostic']>;
   readonly latents?: { readonly name: string; readonly dim: number; readonly n: number; readonly values: Float32Array; readonly labels?: Int32Array };
   readonly images: readonly {
     readonly image: ImageVariable;
@@ -30,7 +31,6 @@ export interface FitAnalysis {
     readonly reconstructions?: Float32Array;
     readonly samples?: Float32Array;
   }[];
-  readonly unavailable: readonly string[];
   readonly failed: readonly { readonly what: string; readonly message: string }[];
 }
 
@@ -43,26 +43,19 @@ export interface AnalysisOptions {
 }
 
 /** The prepared model for held-out rows: per-row guide parameters refitted when the guide has any. */
-export function forNewRows(api: Partial<EvaluationApi>, prepared: Prepared, data: Dataset, seed: number, steps = REFIT_STEPS): Prepared | undefined {
-  if (prepared.store.localIds().length === 0) return prepared;
-  return api.refitLocal?.(prepared, data, { steps, seed });
+export function forNewRows(api: Engine, prepared: Prepared, data: Dataset, seed: number, steps = REFIT_STEPS): Prepared {
+  return prepared.store.localIds().length === 0 ? prepared : api.refitLocal(prepared, data, { steps, seed });
 }
 
 export async function analyzeFit(prepared: Prepared, trainData: Dataset, test: Dataset | undefined, options: AnalysisOptions): Promise<FitAnalysis> {
   const train = binarizeOnce(trainData, options.seed);
-  const api = await evaluationApi();
-  const unavailable: string[] = [];
+  const api = await engine();
   const failed: { what: string; message: string }[] = [];
   const seed = options.seed;
-  /** Run `fn` when the engine has `name`; record what is missing or failed. */
-  const attempt = <K extends keyof EvaluationApi, T>(name: K, what: string, fn: (f: EvaluationApi[K]) => T): T | undefined => {
-    const f = api[name];
-    if (typeof f !== 'function') {
-      unavailable.push(what);
-      return undefined;
-    }
+  /** `fn()`, or undefined after recording its failure. */
+  const attempt = <T>(what: string, fn: () => T): T | undefined => {
     try {
-      return fn(f.bind(api) as EvaluationApi[K]);
+      return fn();
     } catch (e) {
       failed.push({ what, message: (e as Error).message });
       return undefined;
@@ -71,21 +64,21 @@ export async function analyzeFit(prepared: Prepared, trainData: Dataset, test: D
 
   let testResult: FitAnalysis['test'];
   if (test) {
-    const held = prepared.store.localIds().length === 0 ? prepared : attempt('refitLocal', 'held-out per-row refit', (refit) => refit(prepared, test, { steps: REFIT_STEPS, seed }));
+    const held = attempt('held-out per-row refit', () => forNewRows(api, prepared, test, seed));
     if (held) {
-      const elbo = attempt('estimateElbo', 'held-out ELBO', (f) => f(held, test, { samples: 10, seed }));
+      const elbo = attempt('held-out ELBO', () => plainEstimate(api.estimateElbo(held, test, { samples: 10, seed })));
       const k = options.iwaeK;
-      const logLikelihood = k ? attempt('estimateLogLikelihood', 'held-out log-likelihood', (f) => f(held, test, { k, seed })) : undefined;
-      if (elbo) testResult = { elbo, ...(logLikelihood ? { logLikelihood: { ...logLikelihood, k: k! } } : {}) };
+      const logLikelihood = k ? attempt('held-out log-likelihood', () => plainEstimate(api.estimateLogLikelihood(held, test, { k, seed }))) : undefined;
+      if (elbo) testResult = { elbo, ...(logLikelihood ? { logLikelihood } : {}) };
       if (held !== prepared) held.store.dispose();
     }
   }
-  const posterior = attempt('posteriorSummaries', 'posterior summaries', (f) => f(prepared, train, { draws: 1000, seed }));
-  const paretoK = options.exactPosterior ? undefined : attempt('paretoDiagnostic', 'Pareto k̂', (f) => f(prepared, train, { seed }));
+  const posterior = attempt('posterior summaries', () => api.posteriorSummaries(prepared, train, { draws: 1000, seed }));
+  const paretoK = options.exactPosterior ? undefined : attempt('Pareto k̂', () => api.paretoDiagnostic(prepared, train, { seed }));
 
   const head = train.n > LATENT_ROWS ? subsetRows(train, Int32Array.from({ length: LATENT_ROWS }, (_, i) => i)) : train;
-  const latents = attempt('latentMeans', 'latent codes', (f): FitAnalysis['latents'] => {
-    const codes = Object.entries(f(prepared, head, { seed }));
+  const latents = attempt('latent codes', (): FitAnalysis['latents'] => {
+    const codes = Object.entries(api.latentMeans(prepared, head, { seed }));
     const [name, code] = codes.find(([, c]) => c.dim >= 2) ?? codes[0] ?? [];
     return name && code ? { name, dim: code.dim, n: head.n, values: code.values, ...(head.labels ? { labels: head.labels } : {}) } : undefined;
   });
@@ -94,8 +87,8 @@ export async function analyzeFit(prepared: Prepared, trainData: Dataset, test: D
   const imageVars = imageVariables(train);
   if (imageVars.length > 0) {
     const rows = Int32Array.from({ length: Math.min(RECONSTRUCTED, train.n) }, (_, i) => i);
-    const recon = attempt('reconstruct', 'reconstructions', (f) => f(prepared, train, rows, { seed })) ?? {};
-    const draws = attempt('predictiveSamples', 'samples', (f) => f(prepared, train, { n: SAMPLES, mode: 'prior', seed })) ?? {};
+    const recon = attempt('reconstructions', () => api.reconstruct(prepared, train, rows, { seed })) ?? {};
+    const draws = attempt('samples', () => api.predictiveSamples(prepared, train, { n: SAMPLES, mode: 'prior', seed })) ?? {};
     for (const image of imageVars) {
       const column = train.columns[image.name]!;
       const reconstructions = recon[image.name];
@@ -113,7 +106,6 @@ export async function analyzeFit(prepared: Prepared, trainData: Dataset, test: D
     ...(paretoK ? { paretoK } : {}),
     ...(latents ? { latents } : {}),
     images,
-    unavailable,
     failed,
   };
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { InferMethod, ModelGraph } from '../../graph/ir.js';
 import { intOption, listOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { BACKEND_OPTION, useBackend } from '../backend-option.js';
-import { evaluationApi, need, type Estimate } from '../engine.js';
+import { engine, plainEstimate, type PlainEstimate } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { forNewRows, REFIT_STEPS } from '../fit-analysis.js';
 import { FIT_SETTING_OPTIONS, makeFitOptions, resolveFitSettings } from '../fit-settings.js';
@@ -46,6 +46,8 @@ export const compareSpec: CommandSpec = {
   notes: 'Without --test, 10% of the rows are held out (seeded).',
 };
 
+type Estimate = PlainEstimate;
+
 interface GuideReport {
   readonly guide: string;
   readonly method: InferMethod;
@@ -53,7 +55,7 @@ interface GuideReport {
   readonly steps: number;
   readonly trainElbo: Estimate;
   readonly testElbo: Estimate;
-  readonly logpx: Estimate & { k: number };
+  readonly logpx: Estimate;
   readonly bestElbo: Estimate;
   readonly approxGap: number;
   readonly amortGap: number;
@@ -84,11 +86,7 @@ export async function compareCommand(args: ParsedArgs, io: Io): Promise<number> 
   const { train, test } = loadDatasets(graph, { ...dataArgs, test: dataArgs.test ?? '0.1' }, base.seed, io, 'compare');
   const held = test!;
   await useBackend(args.values, 'compare');
-  const api = await evaluationApi();
-  const estimateElbo = need(api, 'estimateElbo', 'vmodel compare');
-  const estimateLogLikelihood = need(api, 'estimateLogLikelihood', 'vmodel compare');
-  const optimalMeanField = need(api, 'optimalMeanField', 'vmodel compare');
-  const { runFit } = await import('../../inference/fit/run-fit.js');
+  const api = await engine();
   const hasLocalLatents = graph.nodes.some((n) => n.kind === 'latent' && n.locality === 'local');
   const seed = base.seed;
 
@@ -99,7 +97,7 @@ export async function compareCommand(args: ParsedArgs, io: Io): Promise<number> 
     const reporter = new ProgressReporter(io, plan.name);
     const fit = (() => {
       try {
-        return runFit(graph, train, { ...makeFitOptions(settings), progressEvery: 1, onProgress: (p) => reporter.update(p), signal: abortSignalOf(io) });
+        return api.runFit(graph, train, { ...makeFitOptions(settings), progressEvery: 1, onProgress: (p) => reporter.update(p), signal: abortSignalOf(io) });
       } finally {
         reporter.finish();
       }
@@ -112,14 +110,14 @@ export async function compareCommand(args: ParsedArgs, io: Io): Promise<number> 
     const prepared = fit.prepared;
     const amortized = hasLocalLatents && prepared.store.localIds().length === 0;
     io.err(`[${plan.name}] evaluating on ${held.n} held-out rows\n`);
-    const trainElbo = estimateElbo(prepared, binarizeOnce(train, seed), { samples: 10, seed });
-    const onTest = forNewRows(api, prepared, held, seed, refitSteps) ?? need(api, 'refitLocal', 'held-out evaluation of per-row guides')(prepared, held, { steps: refitSteps, seed });
-    const testElbo = estimateElbo(onTest, held, { samples: 10, seed });
-    const logpx = { ...estimateLogLikelihood(onTest, held, { k, seed }), k };
+    const trainElbo = plainEstimate(api.estimateElbo(prepared, binarizeOnce(train, seed), { samples: 10, seed }));
+    const onTest = forNewRows(api, prepared, held, seed, refitSteps);
+    const testElbo = plainEstimate(api.estimateElbo(onTest, held, { samples: 10, seed }));
+    const logpx = plainEstimate(api.estimateLogLikelihood(onTest, held, { k, seed }));
     let bestElbo = testElbo;
     if (amortized) {
-      const best = optimalMeanField(prepared, held, { steps: refitSteps, seed });
-      bestElbo = estimateElbo(best, held, { samples: 10, seed });
+      const best = api.optimalMeanField(prepared, held, { steps: refitSteps, seed });
+      bestElbo = plainEstimate(api.estimateElbo(best, held, { samples: 10, seed }));
       best.store.dispose();
     }
     if (onTest !== prepared) onTest.store.dispose();

@@ -6,14 +6,13 @@
 import { join } from 'node:path';
 import { intOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { BACKEND_OPTION } from '../backend-option.js';
-import { evaluationApi, need } from '../engine.js';
+import { engine, plainEstimate } from '../engine.js';
 import { forNewRows, REFIT_STEPS } from '../fit-analysis.js';
 import { formatEstimate, formatTable } from '../format.js';
 import type { Io } from '../io.js';
 import { binarizeOnce, DATA_OPTIONS, loadDatasets, readDataArgs } from '../load-data.js';
 import { restoreRun } from '../restore-run.js';
 import { writeJson } from '../run-files.js';
-import { UserError } from '../errors.js';
 
 export const evalSpec: CommandSpec = {
   name: 'eval',
@@ -43,16 +42,13 @@ export async function evalCommand(args: ParsedArgs, io: Io): Promise<number> {
   const dataArgs = readDataArgs(args.values, 'eval');
   const binarize = stringOption(args.values, 'binarize') === undefined ? { ...dataArgs, binarize: run.config.data.binarize } : dataArgs;
   const data = binarizeOnce(loadDatasets(run.graph, binarize, seed, io, 'eval').train, seed);
-  const api = await evaluationApi();
-  const estimateElbo = need(api, 'estimateElbo', 'vmodel eval');
-  const estimateLogLikelihood = need(api, 'estimateLogLikelihood', 'vmodel eval');
+  const api = await engine();
   io.err(`evaluating ${run.graph.name} (${run.prepared.guide.name}) on ${data.n} rows\n`);
   const held = forNewRows(api, run.prepared, data, seed, intOption(args.values, 'refit-steps', 'eval') ?? REFIT_STEPS);
-  if (!held) throw new UserError('error: this guide has per-row parameters, and refitting them on new rows needs the engine\'s refitLocal, which this build does not have yet');
   try {
-    const elbo = estimateElbo(held, data, { samples, seed });
-    const logLikelihood = estimateLogLikelihood(held, data, { k, seed });
-    const result = { run: dir, data: data.source, rows: data.n, guide: run.prepared.guide.name, elbo, logLikelihood: { ...logLikelihood, k } };
+    const elbo = plainEstimate(api.estimateElbo(held, data, { samples, seed }));
+    const logLikelihood = plainEstimate(api.estimateLogLikelihood(held, data, { k, seed }));
+    const result = { run: dir, data: data.source, rows: data.n, guide: run.prepared.guide.name, elbo, logLikelihood };
     writeJson(join(dir, 'eval.json'), result);
     io.out(formatTable(['metric (per row)', 'estimate ± s.e.'], [
       ['ELBO', formatEstimate(elbo)],

@@ -168,8 +168,7 @@ async function finish(result: Finished, run: RunContext, io: Io): Promise<number
     const pictures = run.pictures ? await drawFitPictures(paths.pictures, run.graph, run.guideName, result.trace, result.objectiveName, analysis) : [];
     writeJson(paths.summary, summaryOf(result, run.settings, analysis, pictures));
     io.out(finalTable(result, analysis));
-    for (const what of analysis.unavailable) io.err(`note: ${what} not computed (not available in this build)\n`);
-    for (const f of analysis.failed) io.err(`warning: ${f.what} failed: ${f.message} (the fit and its checkpoint are saved; please report this)\n`);
+      for (const f of analysis.failed) io.err(`warning: ${f.what} failed: ${f.message} (the fit and its checkpoint are saved; please report this)\n`);
     io.out(`run directory: ${run.dir}\n`);
     if (pictures.length) io.out(`pictures: ${paths.pictures}/ (${[...new Set(pictures.map((p) => p.replace(/^.*[\\/]/, '').replace(/\.(svg|png)$/, '')))].join(', ')})\n`);
     return 0;
@@ -248,7 +247,6 @@ function summaryOf(result: Finished, settings: FitSettings, analysis: FitAnalysi
     ...(analysis?.paretoK ? { paretoK: analysis.paretoK } : {}),
     ...(result.plan ? { plan: result.plan } : {}),
     pictures,
-    unavailable: analysis?.unavailable ?? [],
     failed: analysis?.failed ?? [],
   };
 }

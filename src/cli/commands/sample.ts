@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { intOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { BACKEND_OPTION } from '../backend-option.js';
-import { evaluationApi, need } from '../engine.js';
+import { engine } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { imageVariables, toIntensities } from '../image-shape.js';
 import { elementIndex } from '../format.js';
@@ -37,8 +37,7 @@ export async function sampleCommand(args: ParsedArgs, io: Io): Promise<number> {
   const run = await restoreRun(dir, io, args.values, 'sample');
   const seed = intOption(args.values, 'seed', 'sample', 0) ?? run.config.settings.seed;
   try {
-    const predictiveSamples = need(await evaluationApi(), 'predictiveSamples', 'vmodel sample');
-    const draws = predictiveSamples(run.prepared, binarizeOnce(run.train, seed), { n, mode, seed });
+    const draws = (await engine()).predictiveSamples(run.prepared, binarizeOnce(run.train, seed), { n, mode, seed });
     const written: string[] = [];
     for (const [name, d] of Object.entries(draws)) {
       const size = d.values.length / n;
