@@ -143,7 +143,7 @@ export class EnumeratedModel {
 
   /** log p(θ), the parameters' priors (0 when none has one). */
   logPrior(store: ParamStore): tf.Scalar {
-    return paramLogPrior(this.priorFactors, this.scope(store));
+    return tf.tidy(() => paramLogPrior(this.priorFactors, this.scope(store)));
   }
 
   get hasPrior(): boolean {
@@ -195,20 +195,21 @@ export class EnumeratedModel {
    */
   expectedLogJoint(store: ParamStore, responsibilities: tf.Tensor2D, variables: tf.Variable[]): { value: number; grads: tf.NamedTensorMap } {
     let value = 0;
-    let grads: tf.NamedTensorMap = {};
+    const grads: tf.NamedTensorMap = {};
     const add = (f: () => tf.Scalar) => {
       const { value: v, grads: g } = tf.variableGrads(f, variables);
       value += v.dataSync()[0]!;
       v.dispose();
-      const next: tf.NamedTensorMap = {};
+      // Terms may reach different variables (the prior only its own): accumulate by name.
       for (const [name, t] of Object.entries(g)) {
-        next[name] = grads[name] ? tf.add(grads[name]!, t) : t;
-        if (grads[name]) {
-          grads[name]!.dispose();
-          t.dispose();
+        const previous = grads[name];
+        if (previous === undefined) {
+          grads[name] = t;
+        } else {
+          grads[name] = tf.add(previous, t);
+          tf.dispose([previous, t]);
         }
       }
-      grads = next;
     };
     for (const chunk of this.chunks) {
       const r = responsibilities.slice([0, chunk.start], [-1, chunk.size]);

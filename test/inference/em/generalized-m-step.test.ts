@@ -6,6 +6,7 @@
  *   μ_k = Σ r x / N_k,   σ² = Σ_k Σ_n r_kn ‖x_n − μ_k‖² / (N D).
  * A prior on σ turns the objective into the log posterior (MAP-EM).
  */
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { runEm } from '../../../src/inference/em/index.js';
 import { compileText, loadShipped } from '../helpers.js';
@@ -51,6 +52,7 @@ describe('generalized EM', () => {
   it('raises the likelihood by gradient where no closed form is recognized and reaches the exact EM fixed point', () => {
     const graph = compileText(SHARED_SCALE);
     const data = loadShipped(graph, 'models/data/faithful.csv');
+    const before = tf.memory().numTensors;
     const result = runEm(graph, data, { seed: 2, maxIters: 150, tolerance: 1e-9, gradientSteps: 30, gradientLr: 0.05 });
     expect(result.exactEStep).toBe(true);
     expect(result.mStep).toBe('mixed');
@@ -63,11 +65,13 @@ describe('generalized EM', () => {
     const reference = referenceEm(x, [[-1, -1], [1, 1]], 500);
     expect(Math.abs(result.logLikTrace.at(-1)! - reference)).toBeLessThan(1e-3);
     result.prepared.store.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('maximizes the log posterior when a parameter has a prior (MAP-EM)', () => {
     const graph = compileText(SHARED_SCALE.replace('p(c) = Categorical(weights)', 'p(sigma) = LogNormal(0, 0.5)\np(c) = Categorical(weights)'));
     const data = loadShipped(graph, 'models/data/faithful.csv');
+    const before = tf.memory().numTensors;
     const result = runEm(graph, data, { seed: 2, maxIters: 12, tolerance: 1e-9, gradientSteps: 15 });
     expect(result.objective).toBe('log-posterior');
     expect(result.notes.join(' ')).toMatch(/MAP-EM/);
@@ -75,6 +79,7 @@ describe('generalized EM', () => {
     // The prior pulls σ toward 1 (its median) relative to the maximum-likelihood σ.
     const map = fitted(result.prepared.store).sigma![0]!;
     result.prepared.store.dispose();
+    expect(tf.memory().numTensors).toBe(before);
     const ml = runEm(compileText(SHARED_SCALE), data, { seed: 2, maxIters: 12, tolerance: 1e-9, gradientSteps: 15 });
     const mlSigma = fitted(ml.prepared.store).sigma![0]!;
     ml.prepared.store.dispose();

@@ -4,6 +4,7 @@
  * the fitted parameters, and it never decreases. Each latent's weights have their closed form
  * (from that latent's marginal responsibilities); the shared mean needs the gradient M-step.
  */
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/data/index.js';
 import { runEm } from '../../../src/inference/em/index.js';
@@ -35,6 +36,7 @@ function synthetic(n: number): Dataset {
 describe('EM over a product of discrete latents', () => {
   it('enumerates the 6 joint values and reports the exact log-likelihood', () => {
     const data = synthetic(300);
+    const before = tf.memory().numTensors;
     const result = runEm(compileText(SOURCE), data, { seed: 1, maxIters: 15, gradientSteps: 20 });
     expect(result.eStep).toBe('enumerate');
     expect(result.notes[0]).toMatch(/'a', 'b' \(6 values per row\)/);
@@ -51,6 +53,7 @@ describe('EM over a product of discrete latents', () => {
     }
     expect(Math.abs(total / data.n - result.logLikTrace.at(-1)!)).toBeLessThan(1e-5);
     result.prepared.store.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('uses each latent\'s closed forms and kernels inside the joint enumeration', () => {
