@@ -76,13 +76,26 @@ describe('generalized EM', () => {
     expect(result.objective).toBe('log-posterior');
     expect(result.notes.join(' ')).toMatch(/MAP-EM/);
     expect(largestRelativeDrop(result.logLikTrace)).toBeLessThan(1e-6);
-    // The prior pulls σ toward 1 (its median) relative to the maximum-likelihood σ.
-    const map = fitted(result.prepared.store).sigma![0]!;
+    // The objective is (log p(x | θ) + log p(σ)) / N at the fitted θ, recomputed here in float64.
+    const p = fitted(result.prepared.store);
+    const map = p.sigma![0]!;
+    const x = rowsOf(data.columns.x!.values, data.n, 2);
+    let logLik = 0;
+    for (const row of x) {
+      let density = 0;
+      for (let k = 0; k < 2; k++) density += p.weights![k]! * Math.exp(-((row[0]! - p.mu![2 * k]!) ** 2 + (row[1]! - p.mu![2 * k + 1]!) ** 2) / (2 * map * map)) / (2 * Math.PI * map * map);
+      logLik += Math.log(density);
+    }
+    const logPrior = -Math.log(map * 0.5 * Math.sqrt(2 * Math.PI)) - Math.log(map) ** 2 / (2 * 0.25);
+    expect(Math.abs(result.logLikTrace.at(-1)! - (logLik + logPrior) / data.n)).toBeLessThan(1e-5);
+    // Both component means moved onto the two clusters (standardized data: near ∓1 on each axis).
+    expect([p.mu![0]!, p.mu![2]!].sort((a, b) => a - b).map(Math.round)).toEqual([-1, 1]);
     result.prepared.store.dispose();
     expect(tf.memory().numTensors).toBe(before);
     const ml = runEm(compileText(SHARED_SCALE), data, { seed: 2, maxIters: 12, tolerance: 1e-9, gradientSteps: 15 });
     const mlSigma = fitted(ml.prepared.store).sigma![0]!;
     ml.prepared.store.dispose();
+    // The prior pulls σ toward 1 (its median) relative to the maximum-likelihood σ.
     expect(mlSigma).toBeLessThan(1);
     expect(map).toBeGreaterThan(mlSigma);
   });
