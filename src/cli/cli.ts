@@ -52,7 +52,7 @@ function topHelp(): string {
     '',
     'Examples:',
     '  vmodel check models/vae.vmodel --plan',
-    '  vmodel fit models/vae.vmodel --data x=models/data/mnist-train-3k-images.idx.gz --binarize dynamic --epochs 5 --out runs/vae',
+    '  vmodel fit models/vae.vmodel --data x=models/data/mnist-train-3k-images.idx.gz --binarize dynamic --epochs 20 --out runs/vae',
     '  vmodel eval runs/vae --data x=models/data/mnist-test-1k-images.idx.gz --binarize 0.5',
     '',
     'Exit codes: 0 success, 1 user error (bad model, data or flags), 2 internal error.',

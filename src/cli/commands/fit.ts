@@ -39,7 +39,7 @@ export const fitSpec: CommandSpec = {
     { name: 'no-pictures', type: 'boolean', description: 'skip the pictures (faster)' },
   ],
   examples: [
-    'vmodel fit models/vae.vmodel --data x=models/data/mnist-train-3k-images.idx.gz --binarize dynamic --epochs 5 --out runs/vae',
+    'vmodel fit models/vae.vmodel --data x=models/data/mnist-train-3k-images.idx.gz --labels models/data/mnist-train-3k-labels.idx.gz --binarize dynamic --test x=models/data/mnist-test-1k-images.idx.gz --epochs 20 --out runs/vae',
     'vmodel fit models/blr.vmodel --data models/data/blr.csv --guide mf --iters 500 --test 0.2',
     'vmodel fit models/eight_schools.vmodel --data models/data/eight_schools.csv --method fullrank --seed 3',
     'vmodel fit --resume runs/vae',
