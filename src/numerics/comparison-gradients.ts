@@ -17,7 +17,7 @@ function zeroGradient(kernelName: string, inputs: readonly string[]): void {
   tf.registerGradient({
     kernelName,
     inputsToSave: [...inputs],
-    gradFunc: (_dy, saved) => Object.fromEntries(inputs.map((name, i) => [name, () => tf.zerosLike(saved[i]!)])),
+    gradFunc: (_dy, saved) => Object.fromEntries(inputs.map((name, i) => [name, () => tf.zeros(saved[i]!.shape)])), // float32 even for boolean inputs
   });
 }
 

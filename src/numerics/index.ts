@@ -5,6 +5,7 @@
  * gamma function used by implicit reparameterization. Accuracy of each is in docs/numerics.md.
  */
 import './comparison-gradients.js';
+import './gather-gradient.js';
 export { lgamma } from './lgamma.js';
 export { digamma } from './digamma.js';
 export { trigamma } from './trigamma.js';

@@ -129,8 +129,9 @@ export function takeRow(v: RowValue, axis: number, index: number): RowValue {
 /**
  * v[idx] on the first row axis with an integer-valued index that varies over lead positions
  * (`mu[c]` for a discrete latent c). The result has the index's lead shape and v's remaining row
- * shape. A shared v is gathered directly; otherwise a one-hot contraction keeps it differentiable
- * with respect to v at every lead position.
+ * shape. It is a one-hot contraction rather than a gather: the gather's gradient needs a kernel
+ * (UnsortedSegmentSum) that the WASM backend lacks, and for a shared v the contraction is one
+ * matrix product, [n, K] @ [K, rest].
  */
 export function indexBy(v: RowValue, idx: RowValue): RowValue {
   if (idx.rowRank !== 0) throw new Error('internal: index values must be scalar per row');
@@ -138,8 +139,8 @@ export function indexBy(v: RowValue, idx: RowValue): RowValue {
   const lead = broadcastShapes(leadShape(v), leadShape(idx));
   const flatIdx = idx.t.toInt().reshape([-1]);
   if (isShared(v)) {
-    const gathered = tf.gather(v.t.reshape([k, ...rest]), flatIdx);
-    const out = gathered.reshape([...leadShape(idx), ...rest]);
+    const picked = tf.matMul(tf.oneHot(flatIdx, k).toFloat(), v.t.reshape([k, -1]));
+    const out = picked.reshape([...leadShape(idx), ...rest]);
     return { t: out.broadcastTo([...lead, ...rest]), rowRank: rest.length };
   }
   const oneHot = tf.oneHot(flatIdx, k).reshape([...leadShape(idx), k, ...ones(rest.length)]);

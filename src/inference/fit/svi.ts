@@ -176,6 +176,11 @@ export class Svi {
     return this.lrScale;
   }
 
+  /** Free the optimizer's moment buffers (the parameters belong to the store). */
+  dispose(): void {
+    this.optimizer.dispose();
+  }
+
   state(): SviState {
     return {
       step: this.step,

@@ -153,7 +153,9 @@ export class ParamStore {
     for (const v of this.variables()) {
       const saved = state.globals[this.logicalName(v.name)];
       if (!saved) throw new Error(`checkpoint has no value for '${this.logicalName(v.name)}' (was it written by another model?)`);
-      v.assign(tf.tensor(saved.values, saved.shape));
+      const value = tf.tensor(saved.values, saved.shape);
+      v.assign(value);
+      value.dispose();
     }
     for (const [id, e] of this.locals) {
       const saved = state.locals[id];
