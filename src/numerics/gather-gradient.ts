@@ -26,7 +26,8 @@ tf.registerGradient({
         const inner = x.shape.slice(at + 1).reduce((a, b) => a * b, 1);
         const count = indices.size;
         const g = (dy as tf.Tensor).reshape([outer, count, inner]).transpose([1, 0, 2]).reshape([count, outer * inner]);
-        const scatter = tf.matMul(tf.oneHot(indices.reshape([-1]).toInt(), n).toFloat(), g, true, false);
+        // An explicit transpose: WASM runs matMul's transpose flags on a slow generic loop.
+        const scatter = tf.matMul(tf.oneHot(indices.reshape([-1]).toInt(), n).toFloat().transpose(), g);
         return scatter.reshape([n, outer, inner]).transpose([1, 0, 2]).reshape(x.shape);
       },
       indices: () => tf.zerosLike(indices).toFloat(),
