@@ -13,7 +13,7 @@ import type { DataNode, FactorNode, LatentNode, LetNode, ModelGraph, ParamNode }
 import type { ColumnValues } from '../data/index.js';
 import type { Rng } from '../runtime/rng.js';
 import { ExecScope } from './exec/exec-scope.js';
-import { factorDistribution, factorLogProb, targetValue } from './exec/factor.js';
+import { atFactor, factorDistribution, factorLogProb, targetValue } from './exec/factor.js';
 import type { Guide, GuideSite } from './guides/guide.js';
 import { layoutOf } from './params/constrained-param.js';
 import type { ParamStore } from './params/param-store.js';
@@ -94,8 +94,10 @@ export function trace(parts: ModelParts, guide: Guide, store: ParamStore, batch:
 
   const raw: RawSite[] = [];
   for (const f of parts.factors) {
-    const dist = factorDistribution(f, scope);
-    const logP = factorLogProb(f, dist, targetValue(f, scope));
+    const { dist, logP } = atFactor(parts.graph.source, f, () => {
+      const d = factorDistribution(f, scope);
+      return { dist: d, logP: factorLogProb(f, d, targetValue(f, scope)) };
+    });
     const target = f.targets[0];
     const node = parts.graph.nodes.find((n) => n.id === target);
     const touchesEnumerated = f.dependsOn.some((id) => enumerated.has(id)) || f.targets.some((id) => enumerated.has(id));

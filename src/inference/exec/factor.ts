@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { FactorNode } from '../../graph/ir.js';
-import { getFamily, type Distribution, type FamilySpec } from '../../distributions/index.js';
+import { DistributionError, getFamily, type Distribution, type FamilySpec } from '../../distributions/index.js';
 import { evaluate, type Scope } from './evaluate.js';
 import { leadShape, rowShape, type RowValue } from './row-value.js';
 
@@ -40,6 +40,20 @@ function alignArgument(v: RowValue, eventRank: number, batchRank: number): tf.Te
   const missing = batchRank - (row.length - eventRank);
   if (missing <= 0) return v.t;
   return v.t.reshape([...leadShape(v), ...Array<number>(missing).fill(1), ...row]);
+}
+
+/**
+ * Run `f` for a factor, prefixing a distribution's complaint about its arguments or value with the
+ * factor's source location, so that a run-time error points at the line of the model that caused it.
+ */
+export function atFactor<T>(source: string, node: FactorNode, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof DistributionError)) throw e;
+    const given = node.given.length ? ` | ${node.given.join(', ')}` : '';
+    throw new DistributionError(`${source}:${node.span.startLine}:${node.span.startColumn}: in ${node.density}(${node.targets.join(', ')}${given}): ${e.message}`);
+  }
 }
 
 /** The factor's target value: one target, or several concatenated along the last axis. */

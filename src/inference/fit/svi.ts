@@ -8,14 +8,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../../data/index.js';
-import { setValidation, validationEnabled } from '../../distributions/index.js';
+import { DistributionError, setValidation, validationEnabled } from '../../distributions/index.js';
 import { adam, rmsprop, sgd, type Optimizer, type OptimizerState, type Schedule } from '../../optim/index.js';
 import { Rng, type RngState } from '../../runtime/rng.js';
 import type { Guide } from '../guides/guide.js';
 import { ConvergenceMonitor, type ConvergenceOptions, type ConvergenceState } from '../loop/convergence.js';
 import type { Objective } from '../objectives/index.js';
 import type { ParamStore, ParamStoreState } from '../params/param-store.js';
-import { trace, type ModelParts } from '../trace.js';
+import { trace, type BatchInput, type ModelParts } from '../trace.js';
 import { EpochCursor, type EpochCursorState } from './epoch-cursor.js';
 import { LocalLeaves } from './local-leaves.js';
 import { diagnoseNonFinite, NonFiniteError } from './non-finite.js';
@@ -99,10 +99,9 @@ export class Svi {
     const batch = this.cursor.next();
     const leaves = new LocalLeaves(this.store, batch.indices, this.trainable);
     const objective = this.config.objective;
-    const firstStep = this.step === 0;
     const validating = validationEnabled();
-    // Check distribution arguments on the first step (clear errors), then run unchecked for speed.
-    if (!firstStep) setValidation(false);
+    // Steps run unchecked for speed; a failing step is re-run checked to say which argument broke.
+    setValidation(false);
     let kept: tf.Tensor | undefined;
     let siteNames: string[] = [];
     try {
@@ -141,7 +140,9 @@ export class Svi {
         leaves.update(grads, this.optimizer.currentLearningRate);
         this.failures = 0;
       } else {
-        this.handleFailure(diagnoseNonFinite(this.parts.graph, siteNames, values, grads, (name) => this.store.logicalName(name)));
+        const diagnosis = diagnoseNonFinite(this.parts.graph, siteNames, values, grads, (name) => this.store.logicalName(name));
+        const detail = this.checkedRerun(batch);
+        this.handleFailure(detail ? `${diagnosis}\n${detail}` : diagnosis);
       }
       tf.dispose(grads);
       this.step += 1;
@@ -151,6 +152,33 @@ export class Svi {
     } finally {
       leaves.dispose();
       setValidation(validating);
+    }
+  }
+
+  /**
+   * Re-run a failed step's trace with argument checking on (and a separate generator, so that the
+   * run's own stream is untouched): the first invalid distribution argument, with its location.
+   */
+  private checkedRerun(batch: BatchInput): string | undefined {
+    const previous = validationEnabled();
+    setValidation(true);
+    try {
+      tf.tidy(() => {
+        trace(this.parts, this.guide, this.store, batch, {
+          samples: this.config.objective.samplesPerRow,
+          rng: new Rng(this.step),
+          dataSize: this.data.n,
+          enumeration: this.config.objective.enumeration,
+          analyticKL: true,
+          localRows: (id) => this.store.local(id).gather(batch.indices),
+        });
+      });
+      return undefined;
+    } catch (e) {
+      if (e instanceof DistributionError) return `first invalid value: ${e.message}`;
+      throw e;
+    } finally {
+      setValidation(previous);
     }
   }
 

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { FactorNode, LatentNode, LetNode, ModelGraph, WrittenGuide } from '../../graph/ir.js';
 import { ExecScope } from '../exec/exec-scope.js';
 import { detach } from '../../distributions/ops.js';
-import { factorArguments, factorLogProb, familyOf } from '../exec/factor.js';
+import { atFactor, factorArguments, factorLogProb, familyOf } from '../exec/factor.js';
 import { layoutOf } from '../params/constrained-param.js';
 import type { ParamStore } from '../params/param-store.js';
 import { Draws, MAX_ENUMERATED_SUPPORT } from './draws.js';
@@ -51,7 +51,7 @@ export function writtenGuide(guide: WrittenGuide, graph: ModelGraph, store: Para
         }
       }
       const draws = new Draws(input.samples, scope, input.enumerate);
-      for (const factor of factors) {
+      for (const factor of factors) atFactor(graph.source, factor, () => {
         if (factor.targets.length !== 1) {
           throw new Error(`q(${factor.targets.join(', ')}): joint guide factors over several latents are not supported by the engine yet; write one q factor per latent`);
         }
@@ -66,7 +66,7 @@ export function writtenGuide(guide: WrittenGuide, graph: ModelGraph, store: Para
           const scoring = input.stickTheLanding && dist.hasRsample ? familyOf(factor).create(mapValues(args, detach)) : dist;
           draws.draw(latent, dist, input.rng, (v) => factorLogProb(factor, scoring, v), { rows: input.rows, shape: factor.batchShape });
         }
-      }
+      });
       return draws.sites;
     },
     plan(): SitePlan[] {
