@@ -38,12 +38,11 @@ export class ProgressReporter {
     }
     this.pending = undefined;
     this.lastDraw = now;
-    const line = this.describe(p, now);
     if (this.io.tty) {
-      this.io.err(`\r${this.bar(p)} ${line}`.slice(0, this.io.columns - 1) + '\x1b[K');
+      this.io.err(`\r${this.fit(`${this.bar(p)} ${this.describe(p, now, true)}`)}\x1b[K`);
       this.drawn = true;
     } else {
-      this.io.err(`${this.label ? `[${this.label}] ` : ''}${line}\n`);
+      this.io.err(`${this.label ? `[${this.label}] ` : ''}${this.describe(p, now, false)}\n`);
     }
     this.sum = 0;
     this.count = 0;
@@ -51,23 +50,36 @@ export class ProgressReporter {
 
   /** End the progress line, or log the last report if it was not shown. */
   finish(): void {
-    if (this.pending && !this.io.tty) this.io.err(`${this.label ? `[${this.label}] ` : ''}${this.describe(this.pending, performance.now())}\n`);
+    if (this.pending && !this.io.tty) this.io.err(`${this.label ? `[${this.label}] ` : ''}${this.describe(this.pending, performance.now(), false)}\n`);
     this.pending = undefined;
     if (this.drawn) this.io.err('\n');
     this.drawn = false;
   }
 
-  private describe(p: Progress, now: number): string {
+  /** The report in words; `compact` fits the terminal line (with the bar) into 80 columns. */
+  private describe(p: Progress, now: number, compact: boolean): string {
     const elapsed = (now - this.started) / 1000;
     const rate = (p.step - (this.firstStep ?? 0)) / Math.max(elapsed, 1e-9);
     const mean = this.count > 0 ? this.sum / this.count : p.objective;
     const left = (p.maxSteps - p.step) / Math.max(rate, 1e-9);
     const problem = p.problem ? `  (skipped: ${p.problem})` : '';
+    if (compact) {
+      const label = this.label ? `${this.label} · ` : '';
+      return `${label}step ${p.step}/${p.maxSteps} · epoch ${p.epoch + 1} · ${formatNumber(mean)}/row · ${rate.toFixed(1)} steps/s · ${formatDuration(left)} left${problem}`;
+    }
     return `step ${p.step}/${p.maxSteps}  epoch ${p.epoch + 1}  objective/row ${formatNumber(mean)}  ${rate.toFixed(1)} steps/s  ${formatDuration(left)} left${problem}`;
   }
 
+  /** The line shortened to the terminal width: the bar goes first, then the end is cut. */
+  private fit(line: string): string {
+    const room = this.io.columns - 1;
+    if (line.length <= room) return line;
+    const withoutBar = line.replace(/^\[[#-]*\] /, '');
+    return withoutBar.length <= room ? withoutBar : `${withoutBar.slice(0, room - 1)}…`;
+  }
+
   private bar(p: Progress): string {
-    const width = 20;
+    const width = 10;
     const filled = Math.round((width * p.step) / Math.max(p.maxSteps, 1));
     return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
   }

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, finished, start, tempDir, vmodel } from './helpers.js';
+import { spawn } from 'node:child_process';
+import { ensureBuilt, finished, MAIN, ROOT, start, tempDir, vmodel } from './helpers.js';
 import { expectPng } from './model-cases.js';
 
 beforeAll(() => ensureBuilt(), 300_000);
@@ -55,6 +56,25 @@ describe('Ctrl-C and --resume', () => {
     const missing = await vmodel('fit', '--resume', join(dir, 'nothing-here'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no config.json');
+  });
+});
+
+describe('progress', () => {
+  it('on a terminal (a pseudo-terminal from script(1)) the progress line is redrawn in place', async () => {
+    const command = ['stty cols 100;', process.execPath, MAIN, 'fit', 'models/blr.vmodel', '--data', 'models/data/blr.csv', '--rows', '100', '--iters', '30', '--no-pictures', '--out', join(dir, 'tty')].join(' ');
+    const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: ROOT, env: { ...process.env, VMODEL_BACKEND: 'wasm' } });
+    const r = await finished(child);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/\r\[#+-*\] step \d+\/30 · epoch \d+ · -?[\d.]+\/row · [\d.]+ steps\/s · [\d.]+s left\x1b\[K/);
+    expect(r.stdout).toContain('\r[##########] step 30/30');
+  });
+
+  it('in a pipe it logs plain lines', async () => {
+    const r = await vmodel('fit', 'models/blr.vmodel', '--data', 'models/data/blr.csv', '--rows', '100', '--iters', '30', '--no-pictures', '--out', join(dir, 'pipe'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('\r');
+    expect(r.stderr).toMatch(/^step 1\/30 {2}epoch 1 {2}objective\/row /m);
+    expect(r.stderr).toMatch(/^step 30\/30 /m);
   });
 });
 

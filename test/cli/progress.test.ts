@@ -36,10 +36,24 @@ describe('ProgressReporter', () => {
     p.update(report(1));
     p.update(report(10));
     p.finish();
-    expect(io.stderr.startsWith('\r[##------------------] step 1/10')).toBe(true);
-    expect(io.stderr).toContain('\r[####################] step 10/10');
+    expect(io.stderr.startsWith('\r[#---------] step 1/10 · epoch 1 · -99.00/row · ')).toBe(true);
+    expect(io.stderr).toContain('\r[##########] step 10/10 · epoch 2 · -90.00/row · ');
+    // Fits an 80-column terminal.
+    for (const line of io.stderr.split('\r').slice(1)) expect(line.replace('\x1b[K', '').trimEnd().length).toBeLessThan(80);
     expect(io.stderr.endsWith('\x1b[K\n')).toBe(true);
     expect(io.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('a narrow terminal loses the bar first, then the end of the line', () => {
+    const io = memoryIo({ tty: true });
+    Object.assign(io, { columns: 60 });
+    new ProgressReporter(io).update(report(1));
+    expect(io.stderr.startsWith('\rstep 1/10 · epoch 1 · -99.00/row · ')).toBe(true);
+    expect(io.stderr.replace('\x1b[K', '').length - 1).toBeLessThanOrEqual(59);
+    const tiny = memoryIo({ tty: true });
+    Object.assign(tiny, { columns: 20 });
+    new ProgressReporter(tiny).update(report(1));
+    expect(tiny.stderr).toBe('\rstep 1/10 · epoch …\x1b[K');
   });
 
   it('names a skipped step', () => {
