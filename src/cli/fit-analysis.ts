@@ -30,6 +30,8 @@ export interface FitAnalysis {
     readonly originals?: Float32Array;
     readonly reconstructions?: Float32Array;
     readonly samples?: Float32Array;
+    /** A global parameter holding one image per component (a mixture's means): its name and values. */
+    readonly components?: { readonly name: string; readonly values: Float32Array };
   }[];
   readonly failed: readonly { readonly what: string; readonly message: string }[];
 }
@@ -93,8 +95,11 @@ export async function analyzeFit(prepared: Prepared, trainData: Dataset, test: D
       const column = train.columns[image.name]!;
       const reconstructions = recon[image.name];
       const sample = draws[image.name];
+      const size = image.h * image.w;
+      const perComponent = posterior?.params.find((p) => p.shape.length >= 2 && p.shape.slice(1).reduce((a, b) => a * b, 1) === size);
       images.push({
         image,
+        ...(perComponent ? { components: { name: perComponent.name, values: Float32Array.from(perComponent.value) } } : {}),
         ...(reconstructions ? { originals: Float32Array.from(column.values.subarray(0, rows.length * column.rowSize)), reconstructions } : {}),
         ...(sample ? { samples: sample.means ?? sample.values } : {}),
       });

@@ -1,6 +1,7 @@
 /**
  * The pictures of a run, written under `pictures/` as SVG and PNG (image grids PNG only): the
- * objective curve, the plate diagram, the latent space, reconstructions and samples. The plotting
+ * objective curve, the plate diagram, the latent space, reconstructions, samples, and a mixture's
+ * per-component images. The plotting
  * library is imported here on first use, so commands that draw nothing start fast.
  */
 import { join } from 'node:path';
@@ -33,12 +34,17 @@ export async function drawFitPictures(dir: string, graph: ModelGraph, guide: str
     const svg = await plot.latentScatter(latents.values, latents.n, latents.dim, latents.labels, { title: `${graph.name}: latent space (guide means of ${latents.name})`, latentName: latents.name });
     await figure('latents', svg.svg);
   }
-  for (const { image, originals, reconstructions, samples } of analysis.images) {
+  for (const { image, originals, reconstructions, samples, components } of analysis.images) {
     const suffix = analysis.images.length > 1 ? `-${image.name}` : '';
     if (originals && reconstructions) {
       const cols = Math.min(8, originals.length / (image.h * image.w));
       const png = plot.reconstructionGrid(toIntensities(originals, image), toIntensities(reconstructions, image), { cols, h: image.h, w: image.w });
       written.push(await plot.writePng(join(dir, `reconstructions${suffix}.png`), png));
+    }
+    if (components) {
+      const n = components.values.length / (image.h * image.w);
+      const png = plot.imageGrid(toIntensities(components.values, image), { ...plot.gridShape(n), h: image.h, w: image.w });
+      written.push(await plot.writePng(join(dir, `components-${components.name}.png`), png));
     }
     if (samples) {
       const n = samples.length / (image.h * image.w);

@@ -65,7 +65,7 @@ export function describeModel({ model, data, fit, evalData }: ModelCase): void {
   });
 
   it('fit, eval and sample: a short run and its files', async () => {
-    const pictures = model === 'vae' ? [] : ['--no-pictures'];
+    const pictures = model === 'vae' || model === 'bernoulli_mixture' ? [] : ['--no-pictures'];
     const f = await vmodel('fit', file, ...data, ...fit, '--out', run, ...pictures);
     expect(f.code, f.stderr).toBe(0);
     expect(f.stderr).not.toMatch(/warning|internal error/);
@@ -86,6 +86,11 @@ export function describeModel({ model, data, fit, evalData }: ModelCase): void {
     const checkpoint = JSON.parse(readFileSync(join(run, 'checkpoint.json'), 'utf8'));
     expect(checkpoint.format).toBe('vmodel-checkpoint/1');
     expect(checkpoint.modelSha256).toBe(config.model.sha256);
+    if (model === 'bernoulli_mixture') {
+      // One picture of the 10 component means θ_k, each 28×28 (2-pixel scale, 2-pixel padding).
+      expectPng(join(run, 'pictures', 'components-theta.png'));
+      expect(decode(readFileSync(join(run, 'pictures', 'components-theta.png'))).width).toBe(5 * 56 + 6 * 2);
+    }
     if (model === 'vae') {
       for (const name of ['elbo', 'plate', 'latents']) {
         expect(readFileSync(join(run, 'pictures', `${name}.svg`), 'utf8')).toContain('<svg');
