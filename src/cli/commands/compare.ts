@@ -81,9 +81,11 @@ export async function compareCommand(args: ParsedArgs, io: Io): Promise<number> 
   const model = await loadGraph(path, io, listOption(args.values, 'plugin'));
   const graph = model.graph;
   const plans = names.map((n) => ({ name: n, ...methodFor(graph, n) }));
-  const base = resolveFitSettings(graph, { ...args.values, guide: undefined, method: undefined }, 'compare');
+  const resolved = resolveFitSettings(graph, { ...args.values, guide: undefined, method: undefined }, 'compare');
   const dataArgs = readDataArgs(args.values, 'compare');
-  const { train, test } = loadDatasets(graph, { ...dataArgs, test: dataArgs.test ?? '0.1' }, base.seed, io, 'compare');
+  const { train, test } = loadDatasets(graph, { ...dataArgs, test: dataArgs.test ?? '0.1' }, resolved.seed, io, 'compare');
+  // Equal footing: the methods' own defaults differ (batch size, learning rate), so pin them.
+  const base = { ...resolved, batchSize: resolved.batchSize ?? Math.min(128, train.n), lr: resolved.lr ?? 1e-3 };
   const held = test!;
   await useBackend(args.values, 'compare');
   const api = await engine();
@@ -97,7 +99,8 @@ export async function compareCommand(args: ParsedArgs, io: Io): Promise<number> 
     const reporter = new ProgressReporter(io, plan.name);
     const fit = (() => {
       try {
-        return api.runFit(graph, train, { ...makeFitOptions(settings), progressEvery: 1, onProgress: (p) => reporter.update(p), signal: abortSignalOf(io) });
+        // No early stopping: every guide gets the same number of steps.
+        return api.runFit(graph, train, { ...makeFitOptions(settings), convergence: false, progressEvery: 1, onProgress: (p) => reporter.update(p), signal: abortSignalOf(io) });
       } finally {
         reporter.finish();
       }
@@ -132,7 +135,7 @@ export async function compareCommand(args: ParsedArgs, io: Io): Promise<number> 
   const dir = stringOption(args.values, 'out') ?? join('runs', `${graph.name}-compare-${stamp}`);
   const header = ['guide', 'train ELBO', 'test ELBO', `test log p(x) (IWAE-${k})`, 'approx. gap', 'amort. gap', 'time'];
   const rows = reports.map((r) => [r.guide, formatEstimate(r.trainElbo), formatEstimate(r.testElbo), formatEstimate(r.logpx), formatNumber(r.approxGap), r.amortized ? formatNumber(r.amortGap) : '0 (per-row)', formatDuration(r.seconds)]);
-  const intro = `${graph.name}: ${train.n} training rows, ${held.n} held-out rows; every guide fitted with seed ${seed}, ${reports[0]?.steps ?? 0} steps, objective ${base.objective}. Values are nats per row (± standard error).`;
+  const intro = `${graph.name}: ${train.n} training rows, ${held.n} held-out rows; every guide fitted with seed ${seed}, ${reports[0]?.steps ?? 0} steps of ${base.batchSize} rows, learning rate ${base.lr}, objective ${base.objective}. Values are nats per row (± standard error).`;
   writeAtomic(join(dir, 'compare.md'), `# Guide comparison: ${graph.name}\n\n${intro}\n\n${markdownTable(header, rows)}\nGaps on the held-out rows (Cremer, Li & Duvenaud 2018): approximation gap = log p(x) − ELBO[q*], amortization gap = ELBO[q*] − ELBO[q], with q* the per-row optimum of the guide's family (${refitSteps} steps per row, θ fixed).\n\n![gaps](gap.png)\n`);
   writeJson(join(dir, 'compare.json'), { model: graph.name, modelSha256: model.sha256, trainRows: train.n, testRows: held.n, settings: base, iwaeK: k, refitSteps, guides: reports });
   const plot = await import('../../plot/index.js');
