@@ -27,6 +27,11 @@ export interface RunConfig {
   readonly versions: Readonly<Record<string, string>>;
 }
 
+/** `runs/<model>-<method>-<UTC time>`, e.g. `runs/vae-svi-20261120-234754`. */
+export function defaultRunDir(model: string, method: string, now = new Date()): string {
+  return join('runs', `${model}-${method}-${now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}`);
+}
+
 /** Data flags with every path made absolute, so a run can be rebuilt from any directory. */
 export function absoluteDataArgs(args: DataArgs): DataArgs {
   const isFraction = (t: string) => /^\d*\.\d+$|^\d+$/.test(t);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeFitOptions, objectiveSpelling, resolveFitSettings } from '../../src/cli/fit-settings.js';
 import { compileSource } from '../../src/lang/compile.js';
+import { defaultRunDir } from '../../src/cli/run-config.js';
 
 const graphOf = (path: string) => compileSource({ path, text: readFileSync(path, 'utf8') }).graph!;
 const vae = graphOf('models/vae.vmodel');
@@ -54,5 +55,11 @@ describe('makeFitOptions', () => {
     const o = makeFitOptions({ method: 'svi', guide: 'mf', objective: 'iwae:4', optimizer: 'rmsprop', lr: 0.1, batchSize: 8, maxSteps: 3, seed: 2 });
     expect(o).toMatchObject({ method: 'svi', guide: 'mf', optimizer: 'rmsprop', lr: 0.1, batchSize: 8, maxSteps: 3, seed: 2 });
     expect(o.objective.name).toContain('iwae');
+  });
+});
+
+describe('defaultRunDir', () => {
+  it('names the run after the model, the method and the UTC time', () => {
+    expect(defaultRunDir('vae', 'svi', new Date(Date.UTC(2026, 10, 20, 23, 47, 54, 167)))).toBe('runs/vae-svi-20261120-234754');
   });
 });

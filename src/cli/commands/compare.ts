@@ -23,6 +23,7 @@ import { abortSignalOf, type Io } from '../io.js';
 import { binarizeOnce, DATA_OPTIONS, loadDatasets, readDataArgs, TEST_OPTIONS } from '../load-data.js';
 import { loadGraph } from '../load-model.js';
 import { ProgressReporter } from '../progress.js';
+import { defaultRunDir } from '../run-config.js';
 import { writeAtomic, writeJson } from '../run-files.js';
 
 export const compareSpec: CommandSpec = {
@@ -131,8 +132,7 @@ export async function compareCommand(args: ParsedArgs, io: Io): Promise<number> 
     });
   }
 
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  const dir = stringOption(args.values, 'out') ?? join('runs', `${graph.name}-compare-${stamp}`);
+  const dir = stringOption(args.values, 'out') ?? defaultRunDir(graph.name, 'compare');
   const header = ['guide', 'train ELBO', 'test ELBO', `test log p(x) (IWAE-${k})`, 'approx. gap', 'amort. gap', 'time'];
   const rows = reports.map((r) => [r.guide, formatEstimate(r.trainElbo), formatEstimate(r.testElbo), formatEstimate(r.logpx), formatNumber(r.approxGap), r.amortized ? formatNumber(r.amortGap) : '0 (per-row)', formatDuration(r.seconds)]);
   const intro = `${graph.name}: ${train.n} training rows, ${held.n} held-out rows; every guide fitted with seed ${seed}, ${reports[0]?.steps ?? 0} steps of ${base.batchSize} rows, learning rate ${base.lr}, objective ${base.objective}. Values are nats per row (± standard error).`;

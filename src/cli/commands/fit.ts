@@ -4,7 +4,7 @@
  * `--resume DIR` continues it to the same result as an uninterrupted run.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { FitCheckpoint, FitResult } from '../../inference/fit/run-fit.js';
 import { intOption, listOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { BACKEND_OPTION, useBackend } from '../backend-option.js';
@@ -16,7 +16,7 @@ import { abortSignalOf, type Io } from '../io.js';
 import { DATA_OPTIONS, loadDatasets, readDataArgs, TEST_OPTIONS, type DataArgs } from '../load-data.js';
 import { loadGraph } from '../load-model.js';
 import { ProgressReporter } from '../progress.js';
-import { absoluteDataArgs, RUN_FORMAT, versions, type RunConfig } from '../run-config.js';
+import { absoluteDataArgs, defaultRunDir, RUN_FORMAT, versions, type RunConfig } from '../run-config.js';
 import { CHECKPOINT_FORMAT, readJson, runPaths, writeJson, type CheckpointFile } from '../run-files.js';
 
 export const fitSpec: CommandSpec = {
@@ -49,10 +49,11 @@ interface FitPlan {
   readonly modelPath: string;
   readonly plugins: readonly string[];
   readonly data: DataArgs;
-  readonly dir: string;
+  /** The run directory; absent: the default, named after the model and method. */
+  readonly dir?: string;
   /** Settings from the flags, or the recorded run's when resuming. */
   readonly settings?: FitSettings;
-  readonly resume?: RunConfig;
+  readonly resume?: RunConfig & { readonly dir: string };
 }
 
 export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string[]): Promise<number> {
@@ -60,14 +61,15 @@ export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string
   const model = await loadGraph(plan.modelPath, io, plan.plugins);
   const graph = model.graph;
   if (plan.resume && plan.resume.model.sha256 !== model.sha256) {
-    throw new UserError(`error: ${plan.modelPath} has changed since the run in ${plan.dir} was started (SHA-256 ${plan.resume.model.sha256.slice(0, 12)}…, now ${model.sha256.slice(0, 12)}…); start a new run instead`);
+    throw new UserError(`error: ${plan.modelPath} has changed since the run in ${plan.resume.dir} was started (SHA-256 ${plan.resume.model.sha256.slice(0, 12)}…, now ${model.sha256.slice(0, 12)}…); start a new run instead`);
   }
   const settings = plan.settings ?? resolveFitSettings(graph, args.values, 'fit');
   const checkpointEvery = intOption(args.values, 'checkpoint-every', 'fit') ?? 100;
   const { train, test } = loadDatasets(graph, plan.data, settings.seed, io, 'fit');
   if (settings.method === 'em' && plan.resume) throw new UsageError('EM runs are short and not resumable: start the run again', 'fit');
   const backend = await useBackend(args.values, 'fit');
-  const paths = runPaths(plan.dir);
+  const dir = plan.dir ?? defaultRunDir(graph.name, settings.method);
+  const paths = runPaths(dir);
 
   let resumeState: CheckpointFile | undefined;
   if (plan.resume) {
@@ -94,13 +96,13 @@ export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string
   const reporter = new ProgressReporter(io);
   const guideName = chooseGuide(graph, settings.method, settings.guide).name;
   io.err(`${resumeState ? 'resuming' : 'fitting'} ${graph.name} (${train.n} rows${test ? `, ${test.n} held out` : ''}): method ${settings.method}, guide ${guideName}, objective ${settings.method === 'em' ? 'log-likelihood (EM)' : settings.objective}, seed ${settings.seed}, backend ${backend.name}\n`);
-  io.err(`run directory: ${plan.dir}\n`);
+  io.err(`run directory: ${dir}\n`);
   const writeCheckpoint = (state: CheckpointFile['state']) =>
     writeJson(paths.checkpoint, { format: CHECKPOINT_FORMAT, modelSha256: model.sha256, method: settings.method, guide: guideName, rows: train.n, state } satisfies CheckpointFile, true);
   if (settings.method === 'em') {
     const result = await runEmFit(graph, train, settings, reporter, io);
     writeJson(paths.checkpoint, { format: CHECKPOINT_FORMAT, modelSha256: model.sha256, method: 'em', guide: guideName, rows: train.n, state: { step: result.steps, params: result.prepared.store.state(), trace: Array.from(result.trace) } } satisfies CheckpointFile, true);
-    return finish(result, { graph, train, test, settings, guideName, dir: plan.dir, pictures: !args.values['no-pictures'] }, io);
+    return finish(result, { graph, train, test, settings, guideName, dir, pictures: !args.values['no-pictures'] }, io);
   }
   const { runFit } = await import('../../inference/fit/run-fit.js');
   let result: FitResult;
@@ -118,7 +120,7 @@ export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string
     reporter.finish();
   }
   for (const site of result.plan) io.err(`  ${site.latent}: q = ${site.q}, ${site.estimator} gradient (${site.reason})\n`);
-  return finish({ ...result, objectiveName: settings.objective }, { graph, train, test, settings, guideName, dir: plan.dir, pictures: !args.values['no-pictures'] }, io);
+  return finish({ ...result, objectiveName: settings.objective }, { graph, train, test, settings, guideName, dir, pictures: !args.values['no-pictures'] }, io);
 }
 
 /** A variational checkpoint's loop state (an EM checkpoint has no optimizer state to continue). */
@@ -133,10 +135,8 @@ function planFit(args: ParsedArgs): FitPlan {
     const modelPath = args.positionals[0];
     if (modelPath === undefined) throw new UsageError("'vmodel fit' needs FILE (or --resume DIR)", 'fit');
     const data = readDataArgs(args.values, 'fit');
-    const name = modelPath.replace(/^.*[\\/]/, '').replace(/\.vmodel$/, '');
-    const method = stringOption(args.values, 'method') ?? 'fit';
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-    return { modelPath, plugins: listOption(args.values, 'plugin'), data, dir: stringOption(args.values, 'out') ?? join('runs', `${name}-${method}-${stamp}`) };
+    const out = stringOption(args.values, 'out');
+    return { modelPath, plugins: listOption(args.values, 'plugin'), data, ...(out !== undefined ? { dir: out } : {}) };
   }
   const clash = RECORDED.find((name) => args.values[name] !== undefined);
   if (clash) throw new UsageError(`--resume continues a run with its recorded settings; --${clash} cannot be combined with it`, 'fit');
@@ -148,5 +148,5 @@ function planFit(args: ParsedArgs): FitPlan {
   if (args.positionals[0] !== undefined && resolve(args.positionals[0]) !== config.model.path) {
     throw new UsageError(`${args.positionals[0]} is not the model of the run in ${resumeDir} (${config.model.path})`, 'fit');
   }
-  return { modelPath, plugins: config.plugins, data: config.data, dir: resumeDir, settings: config.settings, resume: config };
+  return { modelPath, plugins: config.plugins, data: config.data, dir: resumeDir, settings: config.settings, resume: { ...config, dir: resumeDir } };
 }
