@@ -47,8 +47,14 @@ export async function finish(result: Finished, run: RunContext, io: Io): Promise
       return 0;
     }
     io.err(`evaluating the fit${run.test ? ` and the ${run.test.n} held-out rows` : ''}${run.pictures ? ', drawing pictures' : ''}\n`);
-    const analysis = await analyzeFit(result.prepared, run.train, run.test, { seed: run.settings.seed, iwaeK: 100, exactPosterior: result.em?.exactEStep ?? false });
-    const pictures = run.pictures ? await drawFitPictures(paths.pictures, run.graph, run.guideName, result.trace, result.objectiveName, analysis) : [];
+    let analysis = await analyzeFit(result.prepared, run.train, run.test, { seed: run.settings.seed, iwaeK: 100, exactPosterior: result.em?.exactEStep ?? false });
+    let pictures: string[] = [];
+    try {
+      if (run.pictures) pictures = await drawFitPictures(paths.pictures, run.graph, run.guideName, result.trace, result.objectiveName, analysis);
+    } catch (e) {
+      // The fit is saved; a picture that cannot be drawn (say, of a diverged fit) must not lose the summary.
+      analysis = { ...analysis, failed: [...analysis.failed, { what: 'pictures', message: (e as Error).message }] };
+    }
     writeJson(paths.summary, summaryOf(result, run.settings, analysis, pictures));
     io.out(finalTable(result, analysis));
     for (const f of analysis.failed) io.err(`warning: ${f.what} failed: ${f.message} (the fit and its checkpoint are saved; please report this)\n`);
