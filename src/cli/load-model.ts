@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PluginModule } from '../distributions/index.js';
 import type { ModelGraph } from '../graph/ir.js';
-import { compileSource, type CompileResult, type Stage } from '../lang/compile.js';
+import type { CompileResult, Stage } from '../lang/compile.js';
 import { hasErrors } from '../lang/diagnostics.js';
 import { renderDiagnostics } from '../lang/render-diagnostic.js';
 import { UserError } from './errors.js';
@@ -67,6 +67,9 @@ export function readModelFile(path: string): { text: string; sha256: string } {
 export async function loadModel(path: string, io: Io, options: { plugins?: readonly string[]; stopAfter?: Stage } = {}): Promise<LoadedModel> {
   await loadPlugins(options.plugins ?? []);
   const { text, sha256: hash } = readModelFile(path);
+  // The compiler loads the distribution families (and tfjs with them): only when a model is read,
+  // so that help and flag errors are instant.
+  const { compileSource } = await import('../lang/compile.js');
   const result = compileSource({ path, text }, options.stopAfter ? { stopAfter: options.stopAfter } : {});
   const rendered = renderDiagnostics(result.diagnostics, { color: io.color });
   if (hasErrors(result.diagnostics)) throw new UserError(rendered);

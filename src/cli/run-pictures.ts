@@ -6,13 +6,13 @@
  */
 import { join } from 'node:path';
 import type { ModelGraph } from '../graph/ir.js';
-import { toDot } from '../graph/index.js';
 import type { FitAnalysis } from './fit-analysis.js';
 import { toIntensities } from './image-shape.js';
 
 /** The plate diagram of `graph` (with a written guide's inference network dashed) as `<base>.svg/.png`. */
 export async function drawPlateDiagram(graph: ModelGraph, base: string, guide?: string): Promise<string[]> {
   const plot = await import('../plot/index.js');
+  const { toDot } = await import('../graph/index.js');
   const written = guide !== undefined && graph.guides.some((g) => g.name === guide && g.kind === 'written');
   const svg = await plot.renderDot(toDot(graph, written ? { guide } : {}));
   const { svgPath, pngPath } = await plot.writeFigure(base, svg);
