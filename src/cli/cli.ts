@@ -4,13 +4,10 @@
  * 2 internal error). Long commands can be handed to a runner (the worker thread in `main.ts`).
  */
 import { formatHelp, parseCommandArgs, type CommandSpec, type ParsedArgs } from './args.js';
-import { checkCommand, checkSpec } from './commands/check.js';
-import { compareCommand, compareSpec } from './commands/compare.js';
-import { evalCommand, evalSpec } from './commands/eval.js';
-import { explainCommand, explainSpec } from './commands/explain.js';
-import { fitCommand, fitSpec } from './commands/fit.js';
-import { graphCommand, graphSpec } from './commands/graph.js';
-import { sampleCommand, sampleSpec } from './commands/sample.js';
+import {
+  checkCommand, checkSpec, compareCommand, compareSpec, evalCommand, evalSpec, explainCommand, explainSpec,
+  fitCommand, fitSpec, graphCommand, graphSpec, sampleCommand, sampleSpec,
+} from './commands/index.js';
 import { closestName } from '../lang/suggest.js';
 import { describeError, EXIT_OK, EXIT_USER } from './errors.js';
 import type { Io } from './io.js';
