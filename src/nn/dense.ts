@@ -38,14 +38,17 @@ export function createDense(inFeatures: number, outFeatures: number, options: De
   for (const [what, v] of [['inFeatures', inFeatures], ['outFeatures', outFeatures]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`createDense${options.name ? ` '${options.name}'` : ''}: ${what} must be a positive integer, got ${v}`);
   }
+  const name = options.name;
+  const taken = name === undefined ? undefined : [`${name}/w`, `${name}/b`].find((n) => n in tf.engine().registeredVariables);
+  if (taken !== undefined) {
+    throw new RangeError(`createDense '${name}': a variable named '${taken}' already exists; dispose that layer first or choose another name`);
+  }
   const { w, b } = initialDense(options.init ?? 'torch', inFeatures, outFeatures, options.rng);
   const trainable = options.trainable ?? true;
-  const name = options.name;
   const wv = tf.variable(w, trainable, name === undefined ? undefined : `${name}/w`);
-  w.dispose();
-  let bv: tf.Variable<tf.Rank.R1> | null = null;
-  if (options.bias ?? true) bv = tf.variable(b, trainable, name === undefined ? undefined : `${name}/b`);
-  b.dispose();
+  const bv = (options.bias ?? true) ? tf.variable(b, trainable, name === undefined ? undefined : `${name}/b`) : null;
+  // tf.variable shares the initial tensor's data without taking ownership of the tensor itself.
+  tf.dispose([w, b]);
   return { w: wv, b: bv };
 }
 

@@ -192,6 +192,11 @@ for (const backend of BACKENDS) {
       const x = tf.zeros([3, 5]);
       expect(() => applyDense(layer, x)).toThrow(`dense layer 'bad-${backend}/w': expected input [..., 4], got shape [3, 5]`);
       expect(() => createDense(0, 2, { rng: new Rng(1) })).toThrow('inFeatures must be a positive integer, got 0');
+      const before = tf.memory().numTensors;
+      expect(() => createDense(4, 2, { rng: new Rng(1), name: `bad-${backend}` })).toThrow(
+        `createDense 'bad-${backend}': a variable named 'bad-${backend}/w' already exists; dispose that layer first or choose another name`,
+      );
+      expect(tf.memory().numTensors).toBe(before);
       tf.dispose([x, ...denseVariables(layer)]);
     });
   });
