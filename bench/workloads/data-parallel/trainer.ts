@@ -87,11 +87,6 @@ export class DataParallelTrainer {
     return this.sums.reduce((a, v) => a + v, 0);
   }
 
-  /** Whether every replica has finished the same number of updates (sanity check for reports). */
-  get stepsApplied(): number {
-    return Math.floor(Atomics.load(this.ctrl, DONE) / this.o.world);
-  }
-
   async stop(): Promise<void> {
     Atomics.store(this.ctrl, GO, -1);
     Atomics.notify(this.ctrl, GO);
