@@ -18,7 +18,7 @@
  * composite's nine. x broadcasts against l (x [B, D] with l [k, B, D]).
  */
 import * as tf from '@tensorflow/tfjs';
-import { runComposite, type CompositeKernel } from './composite-kernel.js';
+import { runComposite, type CompositeKernel } from '../runtime/composite-kernel.js';
 
 /** The largest product chunk that cannot underflow float32: ½¹²⁰ ≈ 7.5e-37 > FLT_MIN ≈ 1.2e-38. */
 const MAX_CHUNK = 120;

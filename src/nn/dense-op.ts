@@ -5,7 +5,7 @@
  *   dz = dy · act'(z)      (from y; see activations.ts)
  *   dx = dz Wᵀ             dW = xᵀ dz             db = Σ_n dz[n, :]
  *
- * As a composite kernel (composite-kernel.ts) the gradient is asked for per input, so the first
+ * As a composite kernel (runtime/composite-kernel.ts) the gradient is asked for per input, so the first
  * layer of an encoder never computes dx (its input is data).
  *
  * Why not the stock matMul gradient: it uses matMul's transpose flags, which the WASM backend runs
@@ -15,7 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { activate, activationBackward, fusedActivation, type Activation } from './activations.js';
-import { runComposite, type CompositeKernel } from './composite-kernel.js';
+import { runComposite, type CompositeKernel } from '../runtime/composite-kernel.js';
 
 export const DENSE_KERNEL = 'VmodelDense';
 

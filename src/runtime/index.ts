@@ -1,7 +1,8 @@
 /**
  * The tensor runtime under everything else: which tfjs backend runs the kernels (chosen by
- * measurement, overridable with --backend) and the explicit, seeded random number generator that
- * every random draw comes from.
+ * measurement, overridable with --backend), composite kernels (ops with hand-written, lazily
+ * evaluated gradients), and the explicit, seeded random number generator that every random draw
+ * comes from.
  */
 export {
   AUTO_ORDER,
@@ -16,3 +17,4 @@ export {
   type SelectOptions,
 } from './backend.js';
 export { Rng, type RngState } from './rng.js';
+export { runComposite, type CompositeKernel } from './composite-kernel.js';
