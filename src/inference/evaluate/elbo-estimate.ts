@@ -8,7 +8,7 @@ import type { Dataset } from '../../data/index.js';
 import { Rng } from '../../runtime/rng.js';
 import { siteLogRatio } from '../objectives/terms.js';
 import type { Prepared } from '../setup.js';
-import { evaluationTrace, meanAndError, rowChunks, rowsPerChunk, withoutParamPriors } from './evaluation-trace.js';
+import { evaluationTrace, meanAndError, readTidy, rowChunks, rowsPerChunk, withoutParamPriors } from './evaluation-trace.js';
 
 export interface ElboEstimate {
   readonly perRow: number;
@@ -22,7 +22,7 @@ export function estimateElbo(prepared: Prepared, data: Dataset, options: { sampl
   const rowValues = new Float64Array(data.n);
   let offset = 0;
   for (const batch of rowChunks(data, rowsPerChunk(prepared, options.samples))) {
-    const values = tf.tidy(() => {
+    const values = readTidy(() => {
       const t = evaluationTrace(prepared, batch, data.n, { samples: options.samples, rng, enumeration: 'expect', analyticKL: true });
       let perRow: tf.Tensor = tf.zeros([batch.size]);
       for (const site of withoutParamPriors(t.terms).sites) {
@@ -30,7 +30,7 @@ export function estimateElbo(prepared: Prepared, data: Dataset, options: { sampl
         // Local terms belong to their row; a global term is shared equally by all N rows.
         perRow = perRow.add(site.local ? term.mean(0) : term.mean().div(data.n));
       }
-      return perRow.dataSync();
+      return perRow;
     });
     rowValues.set(values, offset);
     offset += batch.size;

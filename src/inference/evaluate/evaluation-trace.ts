@@ -2,6 +2,7 @@
  * Traces for evaluation: no gradients, per-row parameters read straight from the store, the
  * rows processed in chunks so that many importance samples fit in memory.
  */
+import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../../data/index.js';
 import type { Rng } from '../../runtime/rng.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
@@ -31,6 +32,17 @@ export function* rowChunks(data: Dataset, size: number): Generator<BatchInput> {
     const indices = Int32Array.from({ length: Math.min(size, data.n - start) }, (_, i) => start + i);
     yield wholeBatch(data, indices);
   }
+}
+
+/**
+ * Compute a tensor inside a tidy scope and read it out. Reading outside keeps tidy from walking a
+ * returned typed array element by element (hundreds of ms for a large one).
+ */
+export function readTidy(f: () => tf.Tensor): Float32Array {
+  const t = tf.tidy(f);
+  const values = t.dataSync() as Float32Array;
+  t.dispose();
+  return values;
 }
 
 /** Terms without the parameter priors: evaluation measures p(x | θ), not p(x, θ). */

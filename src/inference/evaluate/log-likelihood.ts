@@ -9,13 +9,12 @@
  * log p̂(X) comes from the spread of the weights (delta method: sd(w) / (√k · mean(w))).
  * Discrete latents the guide enumerates are summed out exactly.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../../data/index.js';
 import { Rng } from '../../runtime/rng.js';
 import { logWeights } from '../objectives/terms.js';
 import type { Prepared } from '../setup.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
-import { evaluationTrace, hasGlobalLatents, meanAndError, rowChunks, rowsPerChunk, withoutParamPriors } from './evaluation-trace.js';
+import { evaluationTrace, hasGlobalLatents, meanAndError, readTidy, rowChunks, rowsPerChunk, withoutParamPriors } from './evaluation-trace.js';
 
 export interface LogLikelihoodEstimate {
   /** The estimate per data row (average over rows), and its standard error. */
@@ -50,10 +49,10 @@ export function estimateLogLikelihood(prepared: Prepared, data: Dataset, options
     const logW = new Float64Array(k * batch.size);
     for (let done = 0; done < k; done += chunk) {
       const s = Math.min(chunk, k - done);
-      const values = tf.tidy(() => {
+      const values = readTidy(() => {
         const t = evaluationTrace(prepared, batch, data.n, { samples: s, rng, enumeration: 'marginalize', analyticKL: false });
         const { local, global } = logWeights(withoutParamPriors(t.terms));
-        return local.add(global.reshape([-1, 1])).dataSync();
+        return local.add(global.reshape([-1, 1]));
       });
       logW.set(values, done * batch.size);
     }
@@ -73,10 +72,10 @@ export function jointLogWeights(prepared: Prepared, data: Dataset, k: number, ch
   const out = new Float64Array(k);
   for (let done = 0; done < k; done += chunk) {
     const s = Math.min(chunk, k - done);
-    const values = tf.tidy(() => {
+    const values = readTidy(() => {
       const t = evaluationTrace(prepared, batch, data.n, { samples: s, rng, enumeration: 'marginalize', analyticKL: false });
       const { local, global } = logWeights(withoutParamPriors(t.terms));
-      return local.sum(1).add(global).dataSync();
+      return local.sum(1).add(global);
     });
     out.set(values, done);
   }

@@ -3,14 +3,13 @@
  * joint weights over all rows when the model has global latents, otherwise per row on a sample of
  * rows, reporting the median row, the worst one and how many rows reach 0.7.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../../data/index.js';
 import { Rng } from '../../runtime/rng.js';
 import { paretoK, type ParetoKResult } from '../diagnostics/pareto-k.js';
 import { logWeights } from '../objectives/terms.js';
 import type { Prepared } from '../setup.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
-import { evaluationTrace, hasGlobalLatents, withoutParamPriors } from './evaluation-trace.js';
+import { evaluationTrace, hasGlobalLatents, readTidy, withoutParamPriors } from './evaluation-trace.js';
 import { jointLogWeights } from './log-likelihood.js';
 
 export interface ParetoDiagnostic extends ParetoKResult {
@@ -33,11 +32,12 @@ export function paretoDiagnostic(prepared: Prepared, data: Dataset, options: { s
   const step = data.n / rows;
   const batch = wholeBatch(data, Int32Array.from({ length: rows }, (_, i) => Math.floor(i * step)));
   const samples = Math.min(draws, 500);
-  const logW = tf.tidy(() => {
+  const flat = readTidy(() => {
     const t = evaluationTrace(prepared, batch, data.n, { samples, rng, enumeration: 'marginalize', analyticKL: false });
     const { local, global } = logWeights(withoutParamPriors(t.terms));
-    return local.add(global.reshape([-1, 1])).transpose().arraySync() as number[][];
+    return local.add(global.reshape([-1, 1])).transpose();
   });
+  const logW = Array.from({ length: rows }, (_, r) => flat.subarray(r * samples, (r + 1) * samples));
   // The median row is the headline: one hard row should not stand for the whole fit.
   const results = logW.map((row) => paretoK(row)).sort((a, b) => a.k - b.k);
   const median = results[Math.floor((results.length - 1) / 2)]!;

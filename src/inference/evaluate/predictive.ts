@@ -143,13 +143,13 @@ export function reconstruct(prepared: Prepared, data: Dataset, rows: Int32Array,
   const rng = new Rng(options.seed);
   const batch = wholeBatch(data, rows);
   const observed = prepared.parts.data.filter((d) => d.role === 'observed');
-  return tf.tidy(() => {
+  const out: Record<string, Float32Array> = {};
+  tf.tidy(() => {
     const scope = ancestralScope(prepared, batch, rng, 'posterior');
-    const out: Record<string, Float32Array> = {};
     for (const f of prepared.parts.factors) {
       const target = observed.find((d) => d.id === f.targets[0]);
       if (target) out[target.name] = factorDistribution(f, scope).mean.dataSync() as Float32Array;
     }
-    return out;
   });
+  return out;
 }
