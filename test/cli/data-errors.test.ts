@@ -2,13 +2,14 @@
  * Bad data through `vmodel fit` (in-process): every class of data error exits with code 1 and a
  * message naming the file, row and column, before any training starts (no run directory).
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo, runCli } from '../../src/cli/index.js';
 import { tempDir } from './helpers.js';
 
 const dir = tempDir('data');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const BLR_HEADER = 'x[1],x[2],x[3],x[4],x[5],y';
 
 function csv(name: string, lines: string[]): string {

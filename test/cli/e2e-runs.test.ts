@@ -3,16 +3,17 @@
  * reaches exactly the trace of an uninterrupted run, `compare` on a small VAE subset, help for
  * every command, and usage errors.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, finished, MAIN, ROOT, start, tempDir, vmodel } from './helpers.js';
 import { expectPng } from './model-cases.js';
 
 beforeAll(() => ensureBuilt(), 300_000);
 
 const dir = tempDir('runs');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const BLR = ['models/blr.vmodel', '--data', 'models/data/blr.csv', '--rows', '200', '--iters', '300', '--no-pictures', '--checkpoint-every', '1000'];
 
 describe('Ctrl-C and --resume', () => {

@@ -3,10 +3,10 @@
  * graph, a fit of a few steps, eval and sample, and the files each writes (PNGs must decode). The
  * models are split over two test files so that each stays near a minute.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode } from 'fast-png';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, vmodel } from './helpers.js';
 
 const MNIST = 'models/data/mnist-train-3k-images.idx.gz';
@@ -47,6 +47,7 @@ export function describeModel({ model, data, fit, evalData }: ModelCase): void {
   const file = `models/${model}.vmodel`;
   const dir = tempDir(model);
   const run = join(dir, 'run');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('check: compiles and prints the summary', async () => {
     const r = await vmodel('check', file);

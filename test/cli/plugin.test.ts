@@ -1,7 +1,7 @@
 /** --plugin: the family a plugin registers is known to the checker and the engine; a bad plugin is a user error. */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { memoryIo, runCli } from '../../src/cli/index.js';
 import { tempDir } from './helpers.js';
 
@@ -20,6 +20,7 @@ describe('--plugin', () => {
     expect(await runCli(['check', MODEL, '--plugin', PLUGIN], check)).toBe(0);
     expect(check.stdout).toContain(`${MODEL}: ok`);
     const dir = tempDir('plugin');
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const data = join(dir, 'y.csv');
     writeFileSync(data, 'y\n0.5\n1.5\n1.0\n');
     const fit = memoryIo();

@@ -1,12 +1,13 @@
 /** Run files: packed float32 arrays and non-finite numbers survive a JSON round trip exactly; writes are atomic. */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readJson, traceCsv, writeJson } from '../../src/cli/run-files.js';
 import { Rng } from '../../src/runtime/rng.js';
 import { tempDir } from './helpers.js';
 
 const dir = tempDir('files');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('run files', () => {
   it('float32 arrays are packed, and read back bit for bit', () => {
