@@ -3,12 +3,13 @@ import type { BackendInfo } from '../src/runtime/backend.js';
 import type { MachineInfo } from './harness.js';
 import type { DataParallelResult } from './workloads/vae-data-parallel.js';
 import type { VaeResult } from './workloads/vae.js';
+import type { GenericResult } from './workloads/generic.js';
 
 export interface WorkloadRecord {
   readonly name: string;
   readonly backend: BackendInfo;
   readonly wallSeconds: number;
-  readonly result: VaeResult | DataParallelResult;
+  readonly result: VaeResult | DataParallelResult | GenericResult;
   readonly tfjsMemory: unknown;
   /** The PyTorch reference's JSON line, run right after this workload (with --torch). */
   torch?: Record<string, unknown> | null;
@@ -34,7 +35,9 @@ export function renderMarkdown(s: SuiteResult): string {
     '| workload | backend | steps/s | ms/step | CPU ms/step | s/epoch | IWAE-1000 s/1000 img | torch ms/step | torch ÷ ours | peak RSS MB | tensors before → after | wall s |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const w of s.workloads) {
+  const generic = s.workloads.filter((w): w is WorkloadRecord & { result: GenericResult } => 'kind' in w.result);
+  const training = s.workloads.filter((w) => !('kind' in w.result)) as (WorkloadRecord & { result: VaeResult | DataParallelResult })[];
+  for (const w of training) {
     const r = w.result;
     const torchMs = typeof w.torch?.['ms_per_step'] === 'number' ? (w.torch['ms_per_step'] as number) : null;
     const backend = w.backend.name + (w.backend.name === 'wasm' ? (w.backend.simd ? ' (SIMD)' : ' (no SIMD)') : '') + ('world' in r ? ` × ${r.world} workers` : '');
@@ -43,8 +46,17 @@ export function renderMarkdown(s: SuiteResult): string {
       `| ${w.name} | ${backend} | ${fmt(r.timing.stepsPerSecond, 1)} | ${fmt(r.timing.msPerStep)} | ${fmt(Math.min(...r.timing.cpuMsPerStepRepeats))} | ${fmt(single?.epochSeconds)} | ${fmt(single?.evalSecondsPer1000Images)} | ${fmt(torchMs)} | ${torchMs === null ? '—' : fmt(torchMs / r.timing.msPerStep)} | ${fmt(r.peakRssMb, 0)} | ${single === null ? '—' : `${single.tensorsBefore} → ${single.tensorsAfter}`} | ${fmt(w.wallSeconds, 1)} |`,
     );
   }
+  if (generic.length > 0) {
+    lines.push('', '| workload | backend | results | peak RSS MB | tensors before → after | wall s |', '|---|---|---|---|---|---|');
+    for (const w of generic) {
+      const r = w.result;
+      const metrics = Object.entries(r.metrics).map(([k, v]) => `${k} ${v === null ? '—' : v}`).join('; ');
+      lines.push(`| ${w.name} | ${w.backend.name} | ${metrics} | ${fmt(r.peakRssMb, 0)} | ${r.tensorsBefore} → ${r.tensorsAfter} | ${fmt(w.wallSeconds, 1)} |`);
+    }
+  }
   lines.push('');
-  for (const w of s.workloads) {
+  for (const w of generic) for (const note of w.result.notes) lines.push(`- ${w.name}: ${note}`);
+  for (const w of training) {
     const r = w.result;
     if ('world' in r) {
       lines.push(`- ${w.name}: ${r.world} worker thread(s); objective of the last step ${r.lastObjective} nats/image; CPU ms/step sums all threads of the process.`);

@@ -6,8 +6,11 @@
  *                        [--eval-k 1000] [--eval-n 1000] [--torch] [--quick] [--out DIR]
  *                        [--path fast|stock] [--torch-threads 2]
  *
- * Workloads: vae-elbo, vae-iwae5 (the default suite); vae-elbo-dp1 / vae-elbo-dp2 (experimental:
- * data-parallel on 1 or 2 worker threads, timing only). Each workload runs in its own child process, so peak memory, tensor counts and the backend are
+ * Workloads (the default suite): 1. vae-elbo, 2. vae-iwae5; 3. vi-blr-meanfield, vi-blr-fullrank
+ * (seconds to convergence); 4. em-gmm (seconds per EM iteration, K = 10 full covariance,
+ * N = 100,000, D = 10; `--sklearn` adds scikit-learn on the same data); 5. startup (compile time
+ * of every shipped model, CLI cold start). Experimental: vae-elbo-dp1 / vae-elbo-dp2
+ * (data-parallel on 1 or 2 worker threads, timing only). Each workload runs in its own child process, so peak memory, tensor counts and the backend are
  * per workload. `--torch` runs shared/reference/torch_vae.py right after each VAE workload with the
  * same protocol, so the ratio is measured back to back on the same machine state. `--path stock`
  * builds the layers from plain tfjs ops with tfjs's own gradients (the baseline).
@@ -23,6 +26,18 @@ import { renderMarkdown, type SuiteResult, type WorkloadRecord } from './report.
 import type { LayerPath } from './workloads/vae-model.js';
 import { runVaeDataParallel } from './workloads/vae-data-parallel.js';
 import { runVae } from './workloads/vae.js';
+import { runViBlr } from './workloads/vi-blr.js';
+import { runEmGmm } from './workloads/em-gmm.js';
+import { runStartup } from './workloads/startup.js';
+import type { GenericResult } from './workloads/generic.js';
+
+/** Workloads 3–5: each a function of the options, returning named metrics. */
+const OTHER_WORKLOADS: Readonly<Record<string, (o: Options) => GenericResult>> = {
+  'vi-blr-meanfield': (o) => runViBlr('meanfield', o.repeats),
+  'vi-blr-fullrank': (o) => runViBlr('fullrank', o.repeats),
+  'em-gmm': (o) => runEmGmm(o.quick ? 5 : 20, o.sklearn),
+  startup: (o) => runStartup(o.repeats),
+};
 
 const WORKLOADS = {
   'vae-elbo': { objective: 'elbo', trainK: 1, world: 0 },
@@ -31,8 +46,10 @@ const WORKLOADS = {
   'vae-elbo-dp1': { objective: 'elbo', trainK: 1, world: 1 },
   'vae-elbo-dp2': { objective: 'elbo', trainK: 1, world: 2 },
 } as const;
-type WorkloadName = keyof typeof WORKLOADS;
-const DEFAULT_SUITE: readonly WorkloadName[] = ['vae-elbo', 'vae-iwae5'];
+type VaeWorkloadName = keyof typeof WORKLOADS;
+type WorkloadName = VaeWorkloadName | string;
+const DEFAULT_SUITE: readonly WorkloadName[] = ['vae-elbo', 'vae-iwae5', ...Object.keys(OTHER_WORKLOADS)];
+const isVae = (name: WorkloadName): name is VaeWorkloadName => name in WORKLOADS;
 
 const TORCH_SCRIPT = join(import.meta.dirname, '..', '..', 'shared', 'reference', 'torch_vae.py');
 
@@ -48,6 +65,7 @@ function options() {
       'eval-k': { type: 'string' },
       'eval-n': { type: 'string' },
       torch: { type: 'boolean', default: false },
+      sklearn: { type: 'boolean', default: false },
       'torch-threads': { type: 'string' },
       quick: { type: 'boolean', default: false },
       out: { type: 'string', default: join(import.meta.dirname, 'results') },
@@ -64,7 +82,9 @@ function options() {
   };
   const only = (values.only ?? DEFAULT_SUITE.join(',')).split(',').map((s) => s.trim());
   for (const w of only) {
-    if (!(w in WORKLOADS)) throw new RangeError(`--only: unknown workload '${w}'; available: ${Object.keys(WORKLOADS).join(', ')}`);
+    if (!(w in WORKLOADS) && !(w in OTHER_WORKLOADS)) {
+      throw new RangeError(`--only: unknown workload '${w}'; available: ${[...Object.keys(WORKLOADS), ...Object.keys(OTHER_WORKLOADS)].join(', ')}`);
+    }
   }
   if (values.path !== 'fast' && values.path !== 'stock') throw new RangeError(`--path expects fast or stock, got '${values.path}'`);
   return {
@@ -78,6 +98,8 @@ function options() {
     evalK: int('eval-k', values['eval-k'], 1000),
     evalN: int('eval-n', values['eval-n'], quick ? 50 : 1000),
     torch: values.torch,
+    sklearn: values.sklearn,
+    quick,
     torchThreads: int('torch-threads', values['torch-threads'], 2),
     out: values.out,
     child: values.child as WorkloadName | undefined,
@@ -89,6 +111,13 @@ type Options = ReturnType<typeof options>;
 /** Child mode: run one workload and print its record as the last stdout line. */
 async function child(name: WorkloadName, o: Options): Promise<void> {
   const backend = await selectBackend(o.backend);
+  if (!isVae(name)) {
+    const t0 = performance.now();
+    const result = OTHER_WORKLOADS[name]!(o);
+    const record: WorkloadRecord = { name, backend, wallSeconds: round((performance.now() - t0) / 1000, 2), result, tfjsMemory: tf.memory() };
+    process.stdout.write(JSON.stringify(record) + '\n');
+    return;
+  }
   const w = WORKLOADS[name];
   const t0 = performance.now();
   const common = { objective: w.objective, trainK: w.trainK, batch: 128, warmup: o.warmup, steps: o.steps, repeats: o.repeats, seed: 0 };
@@ -108,7 +137,7 @@ function runChild(name: WorkloadName, argv: readonly string[]): WorkloadRecord {
   return JSON.parse(last) as WorkloadRecord;
 }
 
-function runTorch(name: WorkloadName, o: Options): Record<string, unknown> | null {
+function runTorch(name: VaeWorkloadName, o: Options): Record<string, unknown> | null {
   const python = '/usr/bin/python3';
   if (!existsSync(python) || !existsSync(TORCH_SCRIPT)) return null;
   const w = WORKLOADS[name];
@@ -130,7 +159,7 @@ async function main(): Promise<void> {
   for (const name of o.only) {
     process.stderr.write(`running ${name} ...\n`);
     const record = runChild(name, forward);
-    if (o.torch) {
+    if (o.torch && isVae(name)) {
       process.stderr.write(`running torch reference for ${name} ...\n`);
       record.torch = runTorch(name, o);
     }

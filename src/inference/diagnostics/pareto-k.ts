@@ -93,6 +93,7 @@ function meanLog1pThetaX(theta: number, x: Float64Array): number {
 function describe(k: number, tailSize: number, reason?: string): ParetoKResult {
   const shown = Number.isFinite(k) ? k.toFixed(2) : String(k);
   if (reason) return { k, tailSize, verdict: 'very bad', message: `k̂ unavailable: ${reason}.` };
+  if (k === -Infinity) return { k, tailSize, verdict: 'good', message: 'all importance weights are equal: the guide is exact here.' };
   if (k < 0.5) {
     return { k, tailSize, verdict: 'good', message: `k̂ = ${shown} < 0.5: the guide covers the posterior well; importance-sampled estimates are reliable.` };
   }

@@ -7,6 +7,7 @@ import type { Dataset } from '../../data/index.js';
 import type { Rng } from '../../runtime/rng.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
 import type { Terms } from '../objectives/index.js';
+import { MAX_ENUMERATED_COMBINATIONS } from '../guides/draws.js';
 import type { Prepared } from '../setup.js';
 import { trace, type BatchInput, type Trace } from '../trace.js';
 
@@ -65,9 +66,15 @@ export function meanAndError(values: ArrayLike<number>): { mean: number; standar
   return { mean, standardError: n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN };
 }
 
-/** Rows per chunk so that samples × rows × (widest row) stays near `budget` floats. */
+/**
+ * Rows per chunk so that samples × enumerated combinations × rows × (widest row) stays near
+ * `budget` floats: enumerated discrete latents multiply the sample axis by their support sizes.
+ */
 export function rowsPerChunk(prepared: Prepared, samples: number, budget = 4e6): number {
   const widest = Math.max(1, ...prepared.parts.graph.nodes.map((n) => ('type' in n ? n.type.shape.reduce((a, b) => a * b, 1) : 1)));
-  return Math.max(1, Math.floor(budget / (samples * widest)));
+  const combinations = prepared.parts.latents
+    .filter((l) => l.type.shape.length === 0 && (l.type.kind === 'category' || l.type.kind === 'binary'))
+    .reduce((c, l) => Math.min(MAX_ENUMERATED_COMBINATIONS, c * (l.type.kind === 'binary' ? 2 : l.type.kindArgs[0]!)), 1);
+  return Math.max(1, Math.floor(budget / (samples * combinations * widest)));
 }
 

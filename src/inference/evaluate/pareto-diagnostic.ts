@@ -9,7 +9,7 @@ import { paretoK, type ParetoKResult } from '../diagnostics/pareto-k.js';
 import { logWeights } from '../objectives/terms.js';
 import type { Prepared } from '../setup.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
-import { evaluationTrace, hasGlobalLatents, readTidy, withoutParamPriors } from './evaluation-trace.js';
+import { evaluationTrace, hasGlobalLatents, readTidy, rowsPerChunk, withoutParamPriors } from './evaluation-trace.js';
 import { jointLogWeights } from './log-likelihood.js';
 
 export interface ParetoDiagnostic extends ParetoKResult {
@@ -30,14 +30,19 @@ export function paretoDiagnostic(prepared: Prepared, data: Dataset, options: { s
   }
   const rows = Math.min(options.rows ?? 50, data.n);
   const step = data.n / rows;
-  const batch = wholeBatch(data, Int32Array.from({ length: rows }, (_, i) => Math.floor(i * step)));
+  const picked = Int32Array.from({ length: rows }, (_, i) => Math.floor(i * step));
   const samples = Math.min(draws, 500);
-  const flat = readTidy(() => {
-    const t = evaluationTrace(prepared, batch, data.n, { samples, rng, enumeration: 'marginalize', analyticKL: false });
-    const { local, global } = logWeights(withoutParamPriors(t.terms));
-    return local.add(global.reshape([-1, 1])).transpose();
-  });
-  const logW = Array.from({ length: rows }, (_, r) => flat.subarray(r * samples, (r + 1) * samples));
+  const chunk = rowsPerChunk(prepared, samples);
+  const logW: Float32Array[] = [];
+  for (let start = 0; start < rows; start += chunk) {
+    const batch = wholeBatch(data, picked.subarray(start, Math.min(start + chunk, rows)));
+    const flat = readTidy(() => {
+      const t = evaluationTrace(prepared, batch, data.n, { samples, rng, enumeration: 'marginalize', analyticKL: false });
+      const { local, global } = logWeights(withoutParamPriors(t.terms));
+      return local.add(global.reshape([-1, 1])).transpose();
+    });
+    for (let r = 0; r < batch.size; r++) logW.push(flat.subarray(r * samples, (r + 1) * samples));
+  }
   // The median row is the headline: one hard row should not stand for the whole fit.
   const results = logW.map((row) => paretoK(row)).sort((a, b) => a.k - b.k);
   const median = results[Math.floor((results.length - 1) / 2)]!;

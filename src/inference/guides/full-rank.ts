@@ -35,7 +35,7 @@ export function fullRankGuide(name: string, graph: ModelGraph, store: ParamStore
   if (d > 0) {
     store.addGlobal(locId, rawLayout([d]), tf.zeros([d]));
     // Raw factor: strictly lower part as is, diagonal through softplus (kept positive).
-    store.addGlobal(trilId, rawLayout([d, d]), tf.eye(d).mul(inverseSoftplus(config.initScale ?? 0.1)));
+    store.addGlobal(trilId, rawLayout([d, d]), tf.tidy(() => tf.eye(d).mul(inverseSoftplus(config.initScale ?? 0.1))));
   }
 
   return {
