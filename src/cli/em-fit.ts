@@ -17,6 +17,7 @@ export async function runEmFit(graph: ModelGraph, train: Dataset, settings: FitS
     result = runEm(graph, train, {
       maxIters,
       seed: settings.seed,
+      ...(settings.restarts !== undefined ? { restarts: settings.restarts } : {}),
       ...(settings.guide !== undefined ? { guide: settings.guide } : {}),
       onProgress: (p) => reporter.update({ step: p.iter, maxSteps: maxIters, epoch: p.iter - 1, objective: p.objective, windowMean: p.objective, stepsPerSecond: 0, etaSeconds: 0 }),
     });

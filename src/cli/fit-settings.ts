@@ -22,6 +22,8 @@ export const FIT_SETTING_OPTIONS: readonly OptionSpec[] = [
   { name: 'batch', type: 'string', value: 'N', description: 'rows per step (default: all rows; svi: 128)' },
   { name: 'lr', type: 'string', value: 'RATE', description: 'learning rate' },
   { name: 'seed', type: 'string', value: 'N', description: 'random seed (default: the infer block\'s, else 0)' },
+  { name: 'clip', type: 'string', value: 'NORM', description: 'clip the gradient to this global norm before each update' },
+  { name: 'restarts', type: 'string', value: 'N', description: 'EM: independent starts (k-means++ seeded for mixtures); the best is kept (default 1)' },
 ];
 
 /** A fit's resolved settings, as recorded in config.json. */
@@ -36,6 +38,8 @@ export interface FitSettings {
   readonly epochs?: number;
   readonly maxSteps?: number;
   readonly seed: number;
+  readonly clipNorm?: number;
+  readonly restarts?: number;
 }
 
 /** The infer block's objective in command-line spelling (its `samples` folded in where it applies). */
@@ -75,6 +79,9 @@ export function resolveFitSettings(graph: ModelGraph, values: OptionValues, comm
   const maxSteps = fromFlags ? itersFlag : infer.iters;
   const batchSize = intOption(values, 'batch', command) ?? infer.batch;
   const seed = intOption(values, 'seed', command, 0) ?? infer.seed ?? 0;
+  const clipNorm = positiveOption(values, 'clip', command);
+  const restarts = intOption(values, 'restarts', command);
+  if (restarts !== undefined && method !== 'em') throw new UsageError('--restarts applies to --method em', command);
   return {
     method,
     ...(guide !== undefined ? { guide } : {}),
@@ -85,6 +92,8 @@ export function resolveFitSettings(graph: ModelGraph, values: OptionValues, comm
     ...(epochs !== undefined && maxSteps === undefined ? { epochs } : {}),
     ...(maxSteps !== undefined ? { maxSteps } : {}),
     seed,
+    ...(clipNorm !== undefined ? { clipNorm } : {}),
+    ...(restarts !== undefined ? { restarts } : {}),
   };
 }
 
@@ -111,5 +120,6 @@ export function makeFitOptions(settings: FitSettings): Omit<FitOptions, 'method'
     ...(settings.epochs !== undefined ? { epochs: settings.epochs } : {}),
     ...(settings.maxSteps !== undefined ? { maxSteps: settings.maxSteps } : {}),
     seed: settings.seed,
+    ...(settings.clipNorm !== undefined ? { clipNorm: settings.clipNorm } : {}),
   };
 }

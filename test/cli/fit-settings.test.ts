@@ -36,6 +36,15 @@ describe('resolveFitSettings', () => {
     expect(resolveFitSettings(vae, { optimizer: 'sgd' }, 'fit').lr).toBeUndefined();
   });
 
+  it('--clip reaches the engine as a global gradient-norm bound; --restarts is for EM only', () => {
+    const s = resolveFitSettings(vae, { clip: '5' }, 'fit');
+    expect(s.clipNorm).toBe(5);
+    expect(makeFitOptions(s).clipNorm).toBe(5);
+    expect(resolveFitSettings(vae, { method: 'em', restarts: '4' }, 'fit').restarts).toBe(4);
+    expect(() => resolveFitSettings(vae, { restarts: '4' }, 'fit')).toThrow('--restarts applies to --method em');
+    expect(() => resolveFitSettings(vae, { clip: '-1' }, 'fit')).toThrow(/--clip/);
+  });
+
   it('map ignores the infer block\'s guide', () => {
     expect(resolveFitSettings(vae, { method: 'map' }, 'fit').guide).toBeUndefined();
   });
