@@ -25,7 +25,7 @@ export interface CheckpointFile {
   readonly state: FitCheckpoint | EmCheckpoint;
 }
 
-/** The state saved after an EM run (EM runs are not resumed). */
+/** The state saved by an EM run (after it, or when Ctrl-C stopped it): enough to resume it. */
 export interface EmCheckpoint {
   readonly step: number;
   readonly params: ParamStoreState;

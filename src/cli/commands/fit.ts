@@ -17,7 +17,7 @@ import { DATA_OPTIONS, loadDatasets, readDataArgs, TEST_OPTIONS, type DataArgs }
 import { loadGraph } from '../load-model.js';
 import { ProgressReporter } from '../progress.js';
 import { absoluteDataArgs, defaultRunDir, RUN_FORMAT, versions, type RunConfig } from '../run-config.js';
-import { CHECKPOINT_FORMAT, readJson, runPaths, writeJson, type CheckpointFile } from '../run-files.js';
+import { CHECKPOINT_FORMAT, readJson, runPaths, writeJson, type CheckpointFile, type EmCheckpoint } from '../run-files.js';
 
 export const fitSpec: CommandSpec = {
   name: 'fit',
@@ -66,7 +66,6 @@ export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string
   const settings = plan.settings ?? resolveFitSettings(graph, args.values, 'fit');
   const checkpointEvery = intOption(args.values, 'checkpoint-every', 'fit') ?? 100;
   const { train, test } = loadDatasets(graph, plan.data, settings.seed, io, 'fit');
-  if (settings.method === 'em' && plan.resume) throw new UsageError('EM runs are short and not resumable: start the run again', 'fit');
   const backend = await useBackend(args.values, 'fit');
   const dir = plan.dir ?? defaultRunDir(graph.name, settings.method);
   const paths = runPaths(dir);
@@ -100,7 +99,7 @@ export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string
   const writeCheckpoint = (state: CheckpointFile['state']) =>
     writeJson(paths.checkpoint, { format: CHECKPOINT_FORMAT, modelSha256: model.sha256, method: settings.method, guide: guideName, rows: train.n, state } satisfies CheckpointFile, true);
   if (settings.method === 'em') {
-    const result = await runEmFit(graph, train, settings, reporter, io);
+    const result = await runEmFit(graph, train, settings, reporter, io, resumeState ? emState(resumeState, paths.checkpoint) : undefined);
     writeJson(paths.checkpoint, { format: CHECKPOINT_FORMAT, modelSha256: model.sha256, method: 'em', guide: guideName, rows: train.n, state: { step: result.steps, params: result.prepared.store.state(), trace: Array.from(result.trace) } } satisfies CheckpointFile, true);
     return finish(result, { graph, train, test, settings, guideName, dir, pictures: !args.values['no-pictures'] }, io);
   }
@@ -123,9 +122,15 @@ export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string
   return finish({ ...result, objectiveName: settings.objective }, { graph, train, test, settings, guideName, dir, pictures: !args.values['no-pictures'] }, io);
 }
 
-/** A variational checkpoint's loop state (an EM checkpoint has no optimizer state to continue). */
+/** A variational checkpoint's loop state. */
 function resumableState(file: CheckpointFile, path: string): FitCheckpoint {
-  if (!('optimizer' in file.state)) throw new UserError(`error: ${path} was written by an EM run, which cannot be resumed`);
+  if (!('optimizer' in file.state)) throw new UserError(`error: ${path} was written by an EM run: resume it with --method em`);
+  return file.state;
+}
+
+/** An EM checkpoint's parameters and trace. */
+function emState(file: CheckpointFile, path: string): EmCheckpoint {
+  if ('optimizer' in file.state) throw new UserError(`error: ${path} was written by a variational fit, not by EM`);
   return file.state;
 }
 

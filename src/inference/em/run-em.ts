@@ -35,7 +35,7 @@ const DEFAULTS = {
   variationalSteps: 50,
 } as const;
 
-export type ResolvedEmOptions = Required<Omit<EmOptions, 'guide' | 'onProgress'>> & Pick<EmOptions, 'guide' | 'onProgress'>;
+export type ResolvedEmOptions = Required<Omit<EmOptions, 'guide' | 'onProgress' | 'signal' | 'resume'>> & Pick<EmOptions, 'guide' | 'onProgress' | 'signal' | 'resume'>;
 
 export function runEm(graph: ModelGraph, data: Dataset, options: EmOptions): EmResult {
   const started = performance.now();
@@ -50,12 +50,13 @@ export function runEm(graph: ModelGraph, data: Dataset, options: EmOptions): EmR
   let best: { state: ParamStoreState; trace: number[]; restart: number } | undefined;
   let prepared: Prepared | undefined;
   let failure: EmError | undefined;
+  let interrupted = false;
   try {
     for (let restart = 0; restart < resolved.restarts; restart++) {
       prepared?.store.dispose();
       const seed = root.nextUint32();
       prepared = prepare(graph, data.n, seed, 'em', resolved.guide);
-      let run: { trace: number[]; converged: boolean };
+      let run: { trace: number[]; converged: boolean; interrupted: boolean };
       try {
         run = iterate(engine, prepared, new Rng(seed).fork(), restart, resolved, (m) => warnings.add(m));
       } catch (e) {
@@ -69,6 +70,10 @@ export function runEm(graph: ModelGraph, data: Dataset, options: EmOptions): EmR
       if (best === undefined || run.trace.at(-1)! > best.trace.at(-1)!) {
         engine.finish(prepared);
         best = { state: prepared.store.state(), trace: run.trace, restart };
+      }
+      if (run.interrupted) {
+        interrupted = true;
+        break;
       }
     }
     if (best === undefined) throw failure!;
@@ -92,6 +97,7 @@ export function runEm(graph: ModelGraph, data: Dataset, options: EmOptions): EmR
     restarts,
     best: best!.restart,
     converged: restarts.find((r) => r.restart === best!.restart)!.converged,
+    interrupted,
     warnings: [...warnings],
     notes: engine.notes,
     seconds: (performance.now() - started) / 1000,
@@ -103,7 +109,15 @@ function iterate(engine: EmEngine, prepared: Prepared, rng: Rng, restart: number
   const trace: number[] = [];
   const validating = validationEnabled();
   try {
-    for (let iter = 1; iter <= options.maxIters; iter++) {
+    if (options.resume) {
+      // The saved parameters are those the saved trace's last entry measured: redo that E-step
+      // (its objective is that entry) and the M-step the interruption skipped, then go on.
+      tf.tidy(() => prepared.store.load(options.resume!.params));
+      trace.push(...options.resume.trace);
+      engine.evaluate(prepared);
+      if (trace.length < options.maxIters) engine.maximize(prepared, warn);
+    }
+    for (let iter = trace.length + 1; iter <= options.maxIters; iter++) {
       // Distribution arguments are checked on the first E-step (clear errors), then not (speed).
       if (iter === 2) setValidation(false);
       const objective = engine.evaluate(prepared);
@@ -114,11 +128,12 @@ function iterate(engine: EmEngine, prepared: Prepared, rng: Rng, restart: number
       trace.push(objective);
       const relativeChange = previous === undefined ? Infinity : Math.abs(objective - previous) / Math.max(Math.abs(objective), Number.MIN_VALUE);
       options.onProgress?.({ restart, iter, objective, relativeChange });
-      if (relativeChange < options.tolerance) return { trace, converged: true };
+      if (relativeChange < options.tolerance) return { trace, converged: true, interrupted: false };
+      if (options.signal?.aborted) return { trace, converged: false, interrupted: true };
       // No M-step after the last evaluation: the parameters kept are the ones the last entry measured.
       if (iter < options.maxIters) engine.maximize(prepared, warn);
     }
-    return { trace, converged: false };
+    return { trace, converged: false, interrupted: false };
   } finally {
     setValidation(validating);
   }
@@ -144,7 +159,8 @@ function resolveOptions(graph: ModelGraph, options: EmOptions): ResolvedEmOption
   const r: ResolvedEmOptions = {
     maxIters: options.maxIters ?? graph.infer.iters ?? DEFAULTS.maxIters,
     tolerance: options.tolerance ?? DEFAULTS.tolerance,
-    restarts: options.restarts ?? DEFAULTS.restarts,
+    // A resumed run continues one start.
+    restarts: options.resume ? 1 : (options.restarts ?? DEFAULTS.restarts),
     seed: options.seed,
     varianceFloor: options.varianceFloor ?? DEFAULTS.varianceFloor,
     probabilityFloor: options.probabilityFloor ?? DEFAULTS.probabilityFloor,
@@ -153,6 +169,8 @@ function resolveOptions(graph: ModelGraph, options: EmOptions): ResolvedEmOption
     variationalSteps: options.variationalSteps ?? DEFAULTS.variationalSteps,
     guide: options.guide,
     onProgress: options.onProgress,
+    signal: options.signal,
+    resume: options.resume,
   };
   const positiveInt = (name: string, v: number) => {
     if (!Number.isInteger(v) || v < 1) throw new EmError(`EM option ${name} must be a positive integer, got ${v}`);

@@ -1,6 +1,7 @@
 /**
  * The options and the result of an EM run.
  */
+import type { ParamStoreState } from '../params/param-store.js';
 import type { Prepared } from '../setup.js';
 
 export interface EmOptions {
@@ -27,6 +28,16 @@ export interface EmOptions {
   readonly gradientLr?: number;
   /** Variational EM: optimizer steps for φ (E-step) and for θ (M-step) per iteration (defaults 50 and 50). */
   readonly variationalSteps?: number;
+  /**
+   * Checked after every iteration: when aborted, EM stops there, keeping the parameters the last
+   * trace entry measured (remaining restarts are not started).
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * Continue a stopped run from its parameters and trace, as one start. For an exact E-step the
+   * iterations that follow are those the uninterrupted run would have made.
+   */
+  readonly resume?: { readonly params: ParamStoreState; readonly trace: readonly number[] };
 }
 
 export interface EmProgress {
@@ -72,6 +83,8 @@ export interface EmResult {
   readonly restarts: readonly RestartSummary[];
   readonly best: number;
   readonly converged: boolean;
+  /** Whether `signal` stopped the run early. */
+  readonly interrupted: boolean;
   /** Degenerate solutions prevented (floors that bit, collapsed components), deduplicated. */
   readonly warnings: readonly string[];
   /** What kind of EM ran, in sentences (e.g. why the E-step is variational). */
