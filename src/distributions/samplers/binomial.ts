@@ -2,7 +2,7 @@
  * Binomial variates on the host: inversion for small n·min(p, 1−p), and Hörmann's BTRS
  * transformed rejection (1993) otherwise, using the symmetry k ↦ n − k to keep p ≤ ½.
  */
-import { lgamma as lgammaHost } from 'mathjs';
+import { lgammaF64 as lgammaHost } from '../../numerics/lgamma-f64.js';
 import type { Rng } from '../../runtime/rng.js';
 
 export function binomialDraw(n: number, p: number, rng: Rng): number {

@@ -2,7 +2,7 @@
  * Poisson variates on the host: inversion by sequential search for small rates, and Hörmann's
  * transformed rejection with squeeze (PTRS, 1993) for rate ≥ 10, whose cost is O(1) in the rate.
  */
-import { lgamma as lgammaHost } from 'mathjs';
+import { lgammaF64 as lgammaHost } from '../../numerics/lgamma-f64.js';
 import type { Rng } from '../../runtime/rng.js';
 
 export function poissonDraw(rate: number, rng: Rng): number {
