@@ -15,7 +15,6 @@ import type { Rng } from '../runtime/rng.js';
 import { ExecScope } from './exec/exec-scope.js';
 import { atFactor, factorDistribution, factorLogProb, targetValue } from './exec/factor.js';
 import type { Guide, GuideSite } from './guides/guide.js';
-import { layoutOf } from './params/constrained-param.js';
 import type { ParamStore } from './params/param-store.js';
 import type { SiteTerm, Terms } from './objectives/index.js';
 
@@ -73,19 +72,22 @@ export interface Trace {
   readonly draws: ReadonlyMap<string, GuideSite>;
 }
 
-export function trace(parts: ModelParts, guide: Guide, store: ParamStore, batch: BatchInput, options: TraceOptions): Trace {
-  const b = batch.size;
-  const s = options.samples;
+/** A model scope with the batch's data ([1, B, ...]) and the model's parameters bound. */
+export function batchScope(parts: ModelParts, store: ParamStore, batch: BatchInput, localRows: (id: string) => tf.Tensor): ExecScope {
   const scope = new ExecScope(2, parts.lets, (id) => store.net(id));
   for (const d of parts.data) {
     const values = batch.columns[d.name];
     if (!values) throw new Error(`internal: batch has no column '${d.name}'`);
-    scope.bind(d.id, { t: tf.tensor(Float32Array.from(values), [1, b, ...d.type.shape]), rowRank: d.type.shape.length });
+    scope.bind(d.id, { t: tf.tensor(Float32Array.from(values), [1, batch.size, ...d.type.shape]), rowRank: d.type.shape.length });
   }
-  for (const p of parts.params) {
-    if (p.locality === 'global') scope.bind(p.id, store.globalValue(p.id, 2));
-    else scope.bind(p.id, { t: layoutOf(p.type).transform.forward(options.localRows(p.id)).expandDims(0), rowRank: p.type.shape.length });
-  }
+  for (const p of parts.params) scope.bind(p.id, store.paramValue(p, localRows));
+  return scope;
+}
+
+export function trace(parts: ModelParts, guide: Guide, store: ParamStore, batch: BatchInput, options: TraceOptions): Trace {
+  const b = batch.size;
+  const s = options.samples;
+  const scope = batchScope(parts, store, batch, options.localRows);
   const draws = guide.sample({ scope, samples: s, rng: options.rng, rows: b, store, localRows: options.localRows, stickTheLanding: options.stickTheLanding ?? false, enumerate: options.enumerate ?? true });
   for (const [id, site] of draws) scope.bind(id, site.value);
   const axis0 = Math.max(s, ...[...draws.values()].map((d) => d.logQ.shape[0]));

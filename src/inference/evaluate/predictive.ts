@@ -8,12 +8,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../../data/index.js';
 import { Rng } from '../../runtime/rng.js';
-import { ExecScope } from '../exec/exec-scope.js';
+import type { ExecScope } from '../exec/exec-scope.js';
 import { factorDistribution } from '../exec/factor.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
-import { layoutOf } from '../params/constrained-param.js';
 import type { Prepared } from '../setup.js';
-import type { BatchInput } from '../trace.js';
+import { batchScope, type BatchInput } from '../trace.js';
 import { rowChunks, rowsPerChunk } from './evaluation-trace.js';
 
 export interface Draws {
@@ -84,18 +83,9 @@ function ancestralScope(prepared: Prepared, batch: BatchInput, rng: Rng, mode: '
   return scope;
 }
 
-/** A scope with the batch's data and the model's parameters bound. */
+/** A scope with the batch's data and the model's parameters bound (per-row ones read from the store). */
 function dataScope(prepared: Prepared, batch: BatchInput): ExecScope {
-  const { parts, store } = prepared;
-  const scope = new ExecScope(2, parts.lets, (id) => store.net(id));
-  for (const d of parts.data) {
-    scope.bind(d.id, { t: tf.tensor(Float32Array.from(batch.columns[d.name]!), [1, batch.size, ...d.type.shape]), rowRank: d.type.shape.length });
-  }
-  for (const p of parts.params) {
-    if (p.locality === 'global') scope.bind(p.id, store.globalValue(p.id, 2));
-    else scope.bind(p.id, { t: layoutOf(p.type).transform.forward(store.local(p.id).gather(batch.indices)).expandDims(0), rowRank: p.type.shape.length });
-  }
-  return scope;
+  return batchScope(prepared.parts, prepared.store, batch, (id) => prepared.store.local(id).gather(batch.indices));
 }
 
 /** One value per row from an enumerated site ([K, B] values and log-probabilities on axis 0). */

@@ -10,7 +10,6 @@ import type { FactorNode, LatentNode, LetNode, ModelGraph, WrittenGuide } from '
 import { ExecScope } from '../exec/exec-scope.js';
 import { detach } from '../../distributions/ops.js';
 import { atFactor, factorArguments, factorLogProb, familyOf } from '../exec/factor.js';
-import { layoutOf } from '../params/constrained-param.js';
 import type { ParamStore } from '../params/param-store.js';
 import { Draws, MAX_ENUMERATED_SUPPORT } from './draws.js';
 import type { Guide, GuideInput, GuideSite, SitePlan } from './guide.js';
@@ -40,16 +39,7 @@ export function writtenGuide(guide: WrittenGuide, graph: ModelGraph, store: Para
     ancestors: (latent) => ancestry.get(latent) ?? [],
     sample(input: GuideInput): Map<string, GuideSite> {
       const scope = new ExecScope(2, lets, (id) => store.net(id), input.scope);
-      for (const node of guide.nodes) {
-        if (node.kind !== 'param') continue;
-        if (node.locality === 'global') {
-          scope.bind(node.id, store.globalValue(node.id, 2));
-        } else {
-          const u = input.localRows(node.id);
-          const value = layoutOf(node.type).transform.forward(u);
-          scope.bind(node.id, { t: value.expandDims(0), rowRank: node.type.shape.length });
-        }
-      }
+      for (const node of guide.nodes) if (node.kind === 'param') scope.bind(node.id, store.paramValue(node, input.localRows));
       const draws = new Draws(input.samples, scope, input.enumerate);
       for (const factor of factors) atFactor(graph.source, factor, () => {
         if (factor.targets.length !== 1) {

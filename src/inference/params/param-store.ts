@@ -105,6 +105,15 @@ export class ParamStore {
     return liftConstant(entry.layout.transform.forward(entry.variable), lead);
   }
 
+  /**
+   * The constrained value of a declared parameter for a batch, as a row value with 2 lead axes:
+   * global ones shared, per-row ones from `localRows` (the batch rows of its unconstrained values).
+   */
+  paramValue(node: ParamNode, localRows: (id: string) => tf.Tensor): RowValue {
+    if (node.locality === 'global') return this.globalValue(node.id, 2);
+    return { t: layoutOf(node.type).transform.forward(localRows(node.id)).expandDims(0), rowRank: node.type.shape.length };
+  }
+
   /** The raw unconstrained variable (automatic guides read loc/scale vectors this way). */
   variable(id: string): tf.Variable {
     const entry = this.globals.get(id);
