@@ -8,6 +8,7 @@ import type { Rng } from '../../runtime/rng.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
 import type { Terms } from '../objectives/index.js';
 import { MAX_ENUMERATED_COMBINATIONS } from '../guides/draws.js';
+import { finiteSupportSize } from '../guides/latent-info.js';
 import type { Prepared } from '../setup.js';
 import { trace, type BatchInput, type Trace } from '../trace.js';
 
@@ -73,8 +74,8 @@ export function meanAndError(values: ArrayLike<number>): { mean: number; standar
 export function rowsPerChunk(prepared: Prepared, samples: number, budget = 4e6): number {
   const widest = Math.max(1, ...prepared.parts.graph.nodes.map((n) => ('type' in n ? n.type.shape.reduce((a, b) => a * b, 1) : 1)));
   const combinations = prepared.parts.latents
-    .filter((l) => l.type.shape.length === 0 && (l.type.kind === 'category' || l.type.kind === 'binary'))
-    .reduce((c, l) => Math.min(MAX_ENUMERATED_COMBINATIONS, c * (l.type.kind === 'binary' ? 2 : l.type.kindArgs[0]!)), 1);
+    .filter((l) => l.type.shape.length === 0)
+    .reduce((c, l) => Math.min(MAX_ENUMERATED_COMBINATIONS, c * (finiteSupportSize(l.type) ?? 1)), 1);
   return Math.max(1, Math.floor(budget / (samples * combinations * widest)));
 }
 

@@ -12,6 +12,7 @@ import type { ExecScope } from '../exec/exec-scope.js';
 import { factorDistribution } from '../exec/factor.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
 import type { Prepared } from '../setup.js';
+import { finiteSupportSize } from '../guides/latent-info.js';
 import { batchScope, type BatchInput } from '../trace.js';
 import { rowChunks, rowsPerChunk } from './evaluation-trace.js';
 
@@ -101,7 +102,7 @@ function drawEnumerated(values: tf.Tensor, logQ: tf.Tensor, rng: Rng): { t: tf.T
 export function latentMeans(prepared: Prepared, data: Dataset, options: { seed: number; samples?: number }): Record<string, { dim: number; values: Float32Array }> {
   const samples = options.samples ?? 16;
   const rng = new Rng(options.seed);
-  const locals = prepared.parts.latents.filter((l) => l.locality === 'local' && !['category', 'binary'].includes(l.type.kind));
+  const locals = prepared.parts.latents.filter((l) => l.locality === 'local' && finiteSupportSize(l.type) === undefined);
   const out: Record<string, { dim: number; values: Float32Array }> = {};
   for (const l of locals) out[l.name] = { dim: l.type.shape.reduce((a, b) => a * b, 1), values: new Float32Array(data.n * l.type.shape.reduce((a, b) => a * b, 1)) };
   let offset = 0;

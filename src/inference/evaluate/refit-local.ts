@@ -15,6 +15,7 @@ import { Svi } from '../fit/svi.js';
 import { elbo } from '../objectives/index.js';
 import { layoutOf } from '../params/constrained-param.js';
 import { prepare, type Prepared } from '../setup.js';
+import { finiteSupportSize } from '../guides/latent-info.js';
 import { inverseSoftplus } from '../guides/unconstrained-normal.js';
 import { evaluationTrace, rowChunks, rowsPerChunk } from './evaluation-trace.js';
 
@@ -59,7 +60,7 @@ function initializeFromDraws(source: Prepared, target: Prepared, data: Dataset, 
   const draws = 32;
   const rng = new Rng(seed);
   const name = target.guide.name;
-  const locals = source.parts.latents.filter((l) => l.locality === 'local' && !['category', 'binary'].includes(l.type.kind));
+  const locals = source.parts.latents.filter((l) => l.locality === 'local' && finiteSupportSize(l.type) === undefined);
   for (const batch of rowChunks(data, rowsPerChunk(source, draws))) {
     tf.tidy(() => {
       const t = evaluationTrace(source, batch, data.n, { samples: draws, rng, enumeration: 'expect', analyticKL: false });

@@ -15,7 +15,7 @@ import { applyMlp } from '../../nn/index.js';
 import { softplus } from '../../numerics/index.js';
 import { layoutOf, type UnconstrainedLayout } from '../params/constrained-param.js';
 import type { ParamStore } from '../params/param-store.js';
-import { Draws } from './draws.js';
+import { Draws, MAX_ENUMERATED_SUPPORT } from './draws.js';
 import type { Guide, GuideInput, GuideSite, SitePlan } from './guide.js';
 import { latentsOf, type LatentInfo } from './latent-info.js';
 import { inverseSoftplus, sumFrom, unconstrainedNormalSite } from './unconstrained-normal.js';
@@ -117,7 +117,7 @@ export function autoGuide(name: string, strategy: AutoStrategy, graph: ModelGrap
         const where = info.node.locality === 'local' ? 'per row' : 'global';
         if (info.supportSize !== undefined) {
           const family = info.node.type.kind === 'category' ? 'Categorical' : 'Bernoulli';
-          const enumerable = info.node.type.shape.length === 0 && info.supportSize <= 64;
+          const enumerable = info.node.type.shape.length === 0 && info.supportSize <= MAX_ENUMERATED_SUPPORT;
           return enumerable
             ? { latent: info.node.name, q: `${family}(logits, ${where})`, estimator: 'enumerate', reason: `discrete with ${info.supportSize} values: summed exactly` }
             : { latent: info.node.name, q: `${family}(logits, ${where})`, estimator: 'score', reason: 'discrete and too large to enumerate: no pathwise gradient' };

@@ -12,6 +12,7 @@ import { detach } from '../../distributions/ops.js';
 import { atFactor, factorArguments, factorLogProb, familyOf } from '../exec/factor.js';
 import type { ParamStore } from '../params/param-store.js';
 import { Draws, MAX_ENUMERATED_SUPPORT } from './draws.js';
+import { finiteSupportSize } from './latent-info.js';
 import type { Guide, GuideInput, GuideSite, SitePlan } from './guide.js';
 
 export function writtenGuide(guide: WrittenGuide, graph: ModelGraph, store: ParamStore): Guide {
@@ -63,8 +64,8 @@ export function writtenGuide(guide: WrittenGuide, graph: ModelGraph, store: Para
       return factors.map((factor) => {
         const name = factor.targets.join(', ');
         const q = `${factor.family}(${Object.keys(factor.args).join(', ')})${factor.given.length ? ` given ${factor.given.join(', ')}` : ''}`;
-        const kind = latents.get(factor.targets[0])?.type.kind;
-        if (factor.discrete && factor.targetShape.length === 0 && (kind === 'category' || kind === 'binary')) {
+        const latent = latents.get(factor.targets[0]);
+        if (factor.discrete && factor.targetShape.length === 0 && latent && finiteSupportSize(latent.type) !== undefined) {
           return { latent: name, q, estimator: 'enumerate', reason: `discrete with a small finite support (≤ ${MAX_ENUMERATED_SUPPORT} values): summed exactly` };
         }
         if (factor.hasRsample) return { latent: name, q, estimator: 'pathwise', reason: `${factor.family} has a reparameterized sampler` };
