@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { tryKLDivergence } from '../distributions/index.js';
-import type { DataNode, FactorNode, LatentNode, LetNode, ModelGraph, ParamNode } from '../graph/ir.js';
+import type { DataNode, FactorNode, GraphNode, LatentNode, LetNode, ModelGraph, ParamNode } from '../graph/ir.js';
 import type { ColumnValues } from '../data/index.js';
 import type { Rng } from '../runtime/rng.js';
 import { ExecScope } from './exec/exec-scope.js';
@@ -26,6 +26,8 @@ export interface ModelParts {
   readonly latents: readonly LatentNode[];
   readonly factors: readonly FactorNode[];
   readonly lets: ReadonlyMap<string, LetNode>;
+  /** Every model node by id (the tracer looks up each factor's target on every step). */
+  readonly byId: ReadonlyMap<string, GraphNode>;
 }
 
 export function modelParts(graph: ModelGraph): ModelParts {
@@ -37,6 +39,7 @@ export function modelParts(graph: ModelGraph): ModelParts {
     latents: nodes.filter((n): n is LatentNode => n.kind === 'latent'),
     factors: nodes.filter((n): n is FactorNode => n.kind === 'factor' && n.density === 'p'),
     lets: new Map(nodes.filter((n): n is LetNode => n.kind === 'let').map((n) => [n.id, n])),
+    byId: new Map(nodes.map((n) => [n.id, n])),
   };
 }
 
@@ -101,7 +104,7 @@ export function trace(parts: ModelParts, guide: Guide, store: ParamStore, batch:
       return { dist: d, logP: factorLogProb(f, d, targetValue(f, scope)) };
     });
     const target = f.targets[0];
-    const node = parts.graph.nodes.find((n) => n.id === target);
+    const node = parts.byId.get(target);
     const touchesEnumerated = f.dependsOn.some((id) => enumerated.has(id)) || f.targets.some((id) => enumerated.has(id));
     if (node?.kind === 'latent') {
       const site = draws.get(target);
@@ -225,7 +228,7 @@ function aggregateDraws(parts: ModelParts, draws: ReadonlyMap<string, GuideSite>
     const q = draws.get(l.id)!.value.t;
     const size = l.type.shape.reduce((a, c) => a * c, 1);
     posterior.push(q.reshape([-1, size]));
-    const f = parts.factors.find((x) => x.id === l.priorFactor)!;
+    const f = parts.byId.get(l.priorFactor) as FactorNode;
     const drawn = factorDistribution(f, scope).expand([q.shape[0]!, q.shape[1]!, ...f.batchShape]).sample(rng);
     prior.push(drawn.reshape([-1, size]));
   }

@@ -7,6 +7,7 @@ import type { Dataset } from '../../data/index.js';
 import type { Rng } from '../../runtime/rng.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
 import type { Terms } from '../objectives/index.js';
+import { logWeights } from '../objectives/terms.js';
 import { MAX_ENUMERATED_COMBINATIONS } from '../guides/draws.js';
 import { finiteSupportSize } from '../guides/latent-info.js';
 import type { Prepared } from '../setup.js';
@@ -45,6 +46,16 @@ export function readTidy(f: () => tf.Tensor): Float32Array {
   const values = t.dataSync() as Float32Array;
   t.dispose();
   return values;
+}
+
+/**
+ * Log importance weights log p(x, z_s | θ) − log q(z_s) of `samples` guide draws for the batch:
+ * the per-row part [S, B] and the part shared by all rows [S] (parameter priors left out,
+ * enumerated latents summed out of the model). Per row: local + global; jointly: Σ local + global.
+ */
+export function evaluationLogWeights(prepared: Prepared, batch: BatchInput, dataSize: number, samples: number, rng: Rng): { local: tf.Tensor; global: tf.Tensor } {
+  const t = evaluationTrace(prepared, batch, dataSize, { samples, rng, enumeration: 'marginalize', analyticKL: false });
+  return logWeights(withoutParamPriors(t.terms));
 }
 
 /** Terms without the parameter priors: evaluation measures p(x | θ), not p(x, θ). */

@@ -11,10 +11,9 @@
  */
 import type { Dataset } from '../../data/index.js';
 import { Rng } from '../../runtime/rng.js';
-import { logWeights } from '../objectives/terms.js';
 import type { Prepared } from '../setup.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
-import { evaluationTrace, hasGlobalLatents, meanAndError, readTidy, rowChunks, rowsPerChunk, withoutParamPriors } from './evaluation-trace.js';
+import { evaluationLogWeights, hasGlobalLatents, meanAndError, readTidy, rowChunks, rowsPerChunk } from './evaluation-trace.js';
 
 export interface LogLikelihoodEstimate {
   /** The estimate per data row (average over rows), and its standard error. */
@@ -50,8 +49,7 @@ export function estimateLogLikelihood(prepared: Prepared, data: Dataset, options
     for (let done = 0; done < k; done += chunk) {
       const s = Math.min(chunk, k - done);
       const values = readTidy(() => {
-        const t = evaluationTrace(prepared, batch, data.n, { samples: s, rng, enumeration: 'marginalize', analyticKL: false });
-        const { local, global } = logWeights(withoutParamPriors(t.terms));
+        const { local, global } = evaluationLogWeights(prepared, batch, data.n, s, rng);
         return local.add(global.reshape([-1, 1]));
       });
       logW.set(values, done * batch.size);
@@ -73,8 +71,7 @@ export function jointLogWeights(prepared: Prepared, data: Dataset, k: number, ch
   for (let done = 0; done < k; done += chunk) {
     const s = Math.min(chunk, k - done);
     const values = readTidy(() => {
-      const t = evaluationTrace(prepared, batch, data.n, { samples: s, rng, enumeration: 'marginalize', analyticKL: false });
-      const { local, global } = logWeights(withoutParamPriors(t.terms));
+      const { local, global } = evaluationLogWeights(prepared, batch, data.n, s, rng);
       return local.sum(1).add(global);
     });
     out.set(values, done);

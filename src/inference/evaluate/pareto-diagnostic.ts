@@ -6,10 +6,9 @@
 import type { Dataset } from '../../data/index.js';
 import { Rng } from '../../runtime/rng.js';
 import { paretoK, type ParetoKResult } from '../diagnostics/pareto-k.js';
-import { logWeights } from '../objectives/terms.js';
 import type { Prepared } from '../setup.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
-import { evaluationTrace, hasGlobalLatents, readTidy, rowsPerChunk, withoutParamPriors } from './evaluation-trace.js';
+import { evaluationLogWeights, hasGlobalLatents, readTidy, rowsPerChunk } from './evaluation-trace.js';
 import { jointLogWeights } from './log-likelihood.js';
 
 export interface ParetoDiagnostic extends ParetoKResult {
@@ -37,8 +36,7 @@ export function paretoDiagnostic(prepared: Prepared, data: Dataset, options: { s
   for (let start = 0; start < rows; start += chunk) {
     const batch = wholeBatch(data, picked.subarray(start, Math.min(start + chunk, rows)));
     const flat = readTidy(() => {
-      const t = evaluationTrace(prepared, batch, data.n, { samples, rng, enumeration: 'marginalize', analyticKL: false });
-      const { local, global } = logWeights(withoutParamPriors(t.terms));
+      const { local, global } = evaluationLogWeights(prepared, batch, data.n, samples, rng);
       return local.add(global.reshape([-1, 1])).transpose();
     });
     for (let r = 0; r < batch.size; r++) logW.push(flat.subarray(r * samples, (r + 1) * samples));

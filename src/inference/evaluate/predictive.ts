@@ -76,8 +76,8 @@ function ancestralScope(prepared: Prepared, batch: BatchInput, rng: Rng, mode: '
     return scope;
   }
   for (const f of parts.factors) {
-    const latent = parts.latents.find((l) => l.id === f.targets[0]);
-    if (!latent) continue;
+    const latent = parts.byId.get(f.targets[0]!);
+    if (latent?.kind !== 'latent') continue;
     const rows = latent.locality === 'local' ? batch.size : 1;
     scope.bind(latent.id, { t: factorDistribution(f, scope).expand([1, rows, ...f.batchShape]).sample(rng), rowRank: latent.type.shape.length });
   }
