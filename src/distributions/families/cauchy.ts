@@ -9,7 +9,7 @@ import type { DistributionOptions } from '../distribution.js';
 import type { TensorLike } from '../ops.js';
 import { LocationScale, locationScaleFamily, type StandardDensity } from './location-scale.js';
 
-const STANDARD_CAUCHY: StandardDensity = {
+export const STANDARD_CAUCHY: StandardDensity = {
   logProb: (z) => tf.sub(-Math.log(Math.PI), log1pSquareOver(z, tf.scalar(1))),
   sample: (rng, shape) => tf.tan(tf.mul(Math.PI, tf.sub(rng.uniform(shape), 0.5))),
   mean: NaN,

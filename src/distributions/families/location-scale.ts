@@ -6,11 +6,15 @@
  *
  * and draws are reparameterized through z. A family supplies f (its log-density and a sampler of
  * z) and the constants of f; Normal, Cauchy, Laplace and Logistic are this shape.
+ *
+ * Folding a symmetric standard density at zero gives the half families, x = scale · |z| on [0, ∞):
+ * log p(x) = log 2 + log f(x / scale) − log scale, entropy H[f] − log 2 + log scale
+ * (HalfNormal, HalfCauchy).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import type { Rng } from '../../runtime/rng.js';
-import { positive, real } from '../constraints/index.js';
+import { nonnegative, positive, real } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
 import type { FamilySpec, ParamSpec } from '../family.js';
 import { toFloat, type TensorLike } from '../ops.js';
@@ -76,6 +80,75 @@ export abstract class LocationScale extends Distribution {
   protected override withParams(p: Record<string, Tensor>): LocationScale {
     return new (this.constructor as LocationScaleClass)(p.loc!, p.scale!, { validateArgs: this.validate });
   }
+}
+
+export const SCALE_PARAMS: readonly ParamSpec[] = [{ name: 'scale', constraint: positive, eventRank: 0 }];
+
+/** The moments of |z| for z drawn from a symmetric standard density (those of the folded family). */
+export interface FoldedMoments {
+  readonly mean: number;
+  readonly variance: number;
+}
+
+type HalfScaleClass = new (scale: TensorLike, options?: DistributionOptions) => HalfScale;
+
+export abstract class HalfScale extends Distribution {
+  readonly scale: Tensor;
+
+  protected constructor(name: string, private readonly standard: StandardDensity, private readonly folded: FoldedMoments, scale: TensorLike, options: DistributionOptions) {
+    const p = { scale: toFloat(scale) };
+    super(name, p, SCALE_PARAMS, [], options);
+    this.scale = p.scale;
+  }
+
+  get support() {
+    return nonnegative;
+  }
+
+  override get hasRsample(): boolean {
+    return true;
+  }
+
+  protected logProbUnchecked(x: Tensor): Tensor {
+    return tf.tidy(() => {
+      const lp = tf.add(tf.sub(this.standard.logProb(tf.div(x, this.scale)), tf.log(this.scale)), Math.LN2);
+      return tf.where(tf.less(x, 0), tf.fill(lp.shape, -Infinity), lp);
+    });
+  }
+
+  override rsample(rng: Rng, sampleShape: readonly number[] = []): Tensor {
+    return tf.tidy(() => tf.abs(tf.mul(this.scale, this.standard.sample(rng, this.extendedShape(sampleShape)))));
+  }
+
+  override get mean(): Tensor {
+    return tf.tidy(() => tf.broadcastTo(tf.mul(this.scale, this.folded.mean), this.batchShape));
+  }
+
+  override get variance(): Tensor {
+    return tf.tidy(() => tf.broadcastTo(tf.mul(tf.square(this.scale), this.folded.variance), this.batchShape));
+  }
+
+  override entropy(): Tensor {
+    return tf.tidy(() => tf.broadcastTo(tf.add(tf.log(this.scale), this.standard.entropy - Math.LN2), this.batchShape));
+  }
+
+  protected override withParams(p: Record<string, Tensor>): HalfScale {
+    return new (this.constructor as HalfScaleClass)(p.scale!, { validateArgs: this.validate });
+  }
+}
+
+/** The registry entry of a half (folded) family. */
+export function halfScaleFamily(name: string, Family: HalfScaleClass, summary: string): FamilySpec {
+  return {
+    name,
+    params: SCALE_PARAMS,
+    support: () => nonnegative,
+    eventShape: () => [],
+    discrete: false,
+    hasRsample: true,
+    create: (p) => new Family(p.scale!),
+    summary,
+  };
 }
 
 /** The registry entry of a location-scale family. */

@@ -9,7 +9,7 @@ import { LocationScale, locationScaleFamily, type StandardDensity } from './loca
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
-const STANDARD_NORMAL: StandardDensity = {
+export const STANDARD_NORMAL: StandardDensity = {
   logProb: (z) => tf.sub(tf.mul(-0.5, tf.square(z)), HALF_LOG_2PI),
   sample: (rng, shape) => rng.normal(shape),
   mean: 0,
