@@ -3,6 +3,7 @@
  * dims) and TransformedDistribution (a base pushed through a bijection). Each family file also
  * exports the `FamilySpec` that `builtins.ts` registers.
  */
+export { LocationScale, HalfScale, locationScaleFamily, halfScaleFamily, type StandardDensity, type FoldedMoments } from './location-scale.js';
 export { Normal } from './normal.js';
 export { LogNormal } from './log-normal.js';
 export { HalfNormal } from './half-normal.js';
