@@ -17,6 +17,9 @@ import { refId } from './graph-match.js';
 import { kmeansPlusPlus } from './kmeans-plus-plus.js';
 import type { ParamUpdate } from './types.js';
 
+/** Floats of data-derived tensors (e.g. the rows' outer products) EM keeps between iterations: 64 MB. */
+const DERIVED_BUDGET = 1 << 24;
+
 export interface DiscreteEmOptions {
   readonly varianceFloor: number;
   readonly probabilityFloor: number;
@@ -29,7 +32,7 @@ export function discreteEm(parts: ModelParts, latents: readonly DiscreteLatent[]
   const closed = latents.flatMap((latent) => recognizeMixture(parts, latent).map((update) => ({ latent, update })));
   const kernels = new Map<string, FactorKernel>();
   for (const { latent, update } of closed) {
-    if (update.logDensity) kernels.set(update.factor.id, { latent: latent.node.id, logDensity: (store, x) => update.logDensity!(store, x) });
+    if (update.componentDensity) kernels.set(update.factor.id, { latent: latent.node.id, prepare: (store) => update.componentDensity!(store) });
   }
   const model = new EnumeratedModel(parts, latents, dataset, kernels);
   const covered = new Set(closed.flatMap(({ update }) => update.params.map((p) => p.id)));
@@ -48,6 +51,16 @@ export function discreteEm(parts: ModelParts, latents: readonly DiscreteLatent[]
       t = tf.keep(tf.tensor(Float32Array.from(dataset.columns[node.name]!.values), [dataset.n, ...node.type.shape]));
       tensors.set(id, t);
     }
+    return t;
+  };
+  let derivedBudget = DERIVED_BUDGET;
+  const derived = (key: string, floats: number, make: () => tf.Tensor): tf.Tensor => {
+    const cached = tensors.get(key);
+    if (cached) return cached;
+    if (floats > derivedBudget) return make();
+    derivedBudget -= floats;
+    const t = tf.keep(make());
+    tensors.set(key, t);
     return t;
   };
   let responsibilities: tf.Tensor2D | undefined;
@@ -97,7 +110,7 @@ export function discreteEm(parts: ModelParts, latents: readonly DiscreteLatent[]
       const r = responsibilities!;
       for (const { latent, update } of closed) {
         const marginal = model.marginal(r, latent.node.id);
-        update.apply({ store: prepared.store, responsibilities: marginal, data, varianceFloor: options.varianceFloor, probabilityFloor: options.probabilityFloor, warn });
+        update.apply({ store: prepared.store, responsibilities: marginal, data, derived, varianceFloor: options.varianceFloor, probabilityFloor: options.probabilityFloor, warn });
         marginal.dispose();
       }
       const variables = prepared.store.variables(gradientIds);

@@ -15,6 +15,7 @@ import type { FactorNode, LatentNode, TypedExpr } from '../../graph/ir.js';
 import { MAX_ENUMERATED_COMBINATIONS } from '../guides/draws.js';
 import { ExecScope } from '../exec/exec-scope.js';
 import { factorDistribution, factorLogProb, targetValue } from '../exec/factor.js';
+import type { RowValue } from '../exec/row-value.js';
 import type { ParamStore } from '../params/param-store.js';
 import type { ModelParts } from '../trace.js';
 import { paramLogPrior, paramPriors } from './param-prior.js';
@@ -27,11 +28,31 @@ export interface DiscreteLatent {
 
 /**
  * A faster equivalent of a factor that depends on one latent: log p(x_n | latent = k) for every
- * value k and row n, [K, rows], from the rows of the factor's target [rows, ...].
+ * row n and value k, [rows, K], from the rows of the factor's target [rows, ...]. `prepare` runs
+ * once per pass over the data (inverse Cholesky factors, logarithms of the parameters), the
+ * result once per chunk of rows.
  */
 export interface FactorKernel {
   readonly latent: string;
-  logDensity(store: ParamStore, x: tf.Tensor2D): tf.Tensor;
+  prepare(store: ParamStore): ComponentDensity;
+}
+
+/**
+ * log p(x_n | c = k), [rows, K], at fixed parameters, from the factor's data target x [rows, D];
+ * [1, K] when the factor scores the latent itself (no x). Holds the tensors `prepare` made until disposed.
+ */
+export interface ComponentDensity {
+  logDensity(x: tf.Tensor2D | undefined): tf.Tensor2D;
+  dispose(): void;
+}
+
+/** What one pass over the chunks shares. */
+interface Pass {
+  readonly store: ParamStore;
+  readonly kernels: ReadonlyMap<string, { readonly latent: string; readonly density: ComponentDensity }>;
+  readonly differentiable: boolean;
+  /** Constrained parameter values, made once (absent in differentiated passes). */
+  readonly params?: ReadonlyMap<string, RowValue>;
 }
 
 /** Largest number of floats one chunk's biggest intermediate may hold (64 MB of float32). */
@@ -124,21 +145,52 @@ export class EnumeratedModel {
     });
   }
 
-  /** log p(x_n, c | θ) for one chunk: [C, rows]. */
-  private logJoint(chunk: Chunk, store: ParamStore, differentiable = false): tf.Tensor {
-    const scope = this.scope(store, differentiable);
+  /**
+   * Run `f` over the data with what does not change between chunks made once: every factor
+   * kernel prepared and, unless the pass is differentiated (then the values must be computed on
+   * the gradient tape), every parameter's constrained value.
+   */
+  private pass<T>(store: ParamStore, differentiable: boolean, f: (pass: Pass) => T): T {
+    const kernels = new Map([...this.kernels].map(([id, k]) => [id, { latent: k.latent, density: k.prepare(store) }]));
+    const params = differentiable ? undefined : new Map(this.parts.params.map((p) => [p.id, tf.tidy(() => ({ ...store.globalValue(p.id, 2) })) as RowValue]));
+    try {
+      return f({ store, kernels, differentiable, params });
+    } finally {
+      for (const { density } of kernels.values()) density.dispose();
+      if (params) tf.dispose([...params.values()].map((v) => v.t));
+    }
+  }
+
+  /**
+   * log p(x_n, c | θ) for one chunk, [rows, C]: rows first, so that the reductions over c run
+   * along the last axis, where the WASM backend reduces without transposing.
+   */
+  private logJoint(chunk: Chunk, pass: Pass): tf.Tensor2D {
+    const scope = this.scope(pass.store, pass.differentiable, pass.params);
     for (const [id, t] of chunk.data) scope.bind(id, { t, rowRank: t.rank - 2 });
-    const terms = this.rowFactors.map((f) => {
-      const kernel = this.kernels.get(f.id);
+    const kernelTerms: tf.Tensor[] = [];
+    const genericTerms: tf.Tensor[] = [];
+    for (const f of this.rowFactors) {
+      const kernel = pass.kernels.get(f.id);
       if (kernel) {
-        const x = chunk.data.get(f.targets[0]!)!;
-        const perValue = kernel.logDensity(store, x.reshape([chunk.size, -1]) as tf.Tensor2D);
-        // [K, rows] → [C, rows]: row c takes the latent's value at combination c.
-        return this.latents.length === 1 ? perValue : tf.gather(perValue, this.latentValues(kernel.latent).toInt());
+        const x = chunk.data.get(f.targets[0]!);
+        const perValue = kernel.density.logDensity(x?.reshape([chunk.size, -1]) as tf.Tensor2D | undefined);
+        // [rows, K] → [rows, C]: column c takes the latent's value at combination c.
+        kernelTerms.push(this.latents.length === 1 ? perValue : tf.gather(perValue, this.latentValues(kernel.latent).toInt(), 1));
+      } else {
+        genericTerms.push(factorLogProb(f, factorDistribution(f, scope), targetValue(f, scope)));
       }
-      return factorLogProb(f, factorDistribution(f, scope), targetValue(f, scope)).broadcastTo([this.combinations, chunk.size]);
-    });
-    return terms.length === 1 ? terms[0]! : tf.addN(terms);
+    }
+    // Broadcasting adds throughout: the WASM backend's Tile (behind broadcastTo) is a slow generic loop.
+    const terms = [...kernelTerms];
+    if (genericTerms.length > 0) {
+      // The interpreter's lead axes are [C, rows]; a term may lack either (size 1) or both.
+      const generic = genericTerms.reduce((x, y) => tf.add(x, y));
+      terms.push((generic.rank === 2 ? generic : generic.reshape([1, -1])).transpose());
+    }
+    const sum = terms.reduce((x, y) => tf.add(x, y));
+    const shape: [number, number] = [chunk.size, this.combinations];
+    return (sum.shape.join() === shape.join() ? sum : sum.broadcastTo(shape)) as tf.Tensor2D;
   }
 
   /** log p(θ), the parameters' priors (0 when none has one). */
@@ -156,10 +208,10 @@ export class EnumeratedModel {
    * contraction instead of a gather: the gradient of gather needs UnsortedSegmentSum, which the
    * WASM backend does not register.
    */
-  private scope(store: ParamStore, differentiable = false): ExecScope {
+  private scope(store: ParamStore, differentiable = false, values?: ReadonlyMap<string, RowValue>): ExecScope {
     const scope = new ExecScope(2, this.parts.lets, (id) => store.net(id));
     for (const p of this.parts.params) {
-      const v = store.globalValue(p.id, 2);
+      const v = values?.get(p.id) ?? store.globalValue(p.id, 2);
       const repeat = differentiable && this.gathered.has(p.id);
       scope.bind(p.id, repeat ? { t: v.t.broadcastTo([this.combinations, ...v.t.shape.slice(1)]), rowRank: v.rowRank } : v);
     }
@@ -174,18 +226,24 @@ export class EnumeratedModel {
   eStep(store: ParamStore): { responsibilities: tf.Tensor2D; logLik: number } {
     let logLik = 0;
     const parts: tf.Tensor[] = [];
-    for (const chunk of this.chunks) {
-      const [r, total] = tf.tidy(() => {
-        const joint = this.logJoint(chunk, store);
-        const marginal = tf.logSumExp(joint, 0);
-        return [tf.exp(joint.sub(marginal)), marginal.sum()];
-      });
-      logLik += total.dataSync()[0]!;
-      total.dispose();
-      parts.push(r);
-    }
-    const responsibilities = (parts.length === 1 ? parts[0]! : tf.concat(parts, 1)) as tf.Tensor2D;
-    if (parts.length > 1) tf.dispose(parts);
+    this.pass(store, false, (pass) => {
+      for (const chunk of this.chunks) {
+        const [r, total] = tf.tidy(() => {
+          // One exp pass for both the log-sum-exp and the responsibilities (exp is WASM's costliest
+          // elementwise kernel): e = exp(joint − max), log p(x) = max + log Σ e, r = e / Σ e.
+          const joint = this.logJoint(chunk, pass);
+          const max = joint.max(1, true);
+          const e = tf.exp(joint.sub(max));
+          const s = e.sum(1, true);
+          return [e.div(s), tf.log(s).add(max).sum()];
+        });
+        logLik += total.dataSync()[0]!;
+        total.dispose();
+        parts.push(r);
+      }
+    });
+    const responsibilities = tf.tidy(() => (parts.length === 1 ? parts[0]! : tf.concat(parts, 0)).transpose() as tf.Tensor2D);
+    tf.dispose(parts);
     return { responsibilities, logLik };
   }
 
@@ -211,11 +269,13 @@ export class EnumeratedModel {
         }
       }
     };
-    for (const chunk of this.chunks) {
-      const r = responsibilities.slice([0, chunk.start], [-1, chunk.size]);
-      add(() => this.logJoint(chunk, store, true).mul(r).sum() as tf.Scalar);
-      r.dispose();
-    }
+    this.pass(store, true, (pass) => {
+      for (const chunk of this.chunks) {
+        const r = tf.tidy(() => responsibilities.slice([0, chunk.start], [-1, chunk.size]).transpose());
+        add(() => this.logJoint(chunk, pass).mul(r).sum() as tf.Scalar);
+        r.dispose();
+      }
+    });
     if (this.hasPrior) add(() => this.logPrior(store));
     return { value, grads };
   }
@@ -223,11 +283,13 @@ export class EnumeratedModel {
   /** Q(θ) alone (no gradients). */
   expectedLogJointValue(store: ParamStore, responsibilities: tf.Tensor2D): number {
     let value = 0;
-    for (const chunk of this.chunks) {
-      const t = tf.tidy(() => this.logJoint(chunk, store).mul(responsibilities.slice([0, chunk.start], [-1, chunk.size])).sum());
-      value += t.dataSync()[0]!;
-      t.dispose();
-    }
+    this.pass(store, false, (pass) => {
+      for (const chunk of this.chunks) {
+        const t = tf.tidy(() => this.logJoint(chunk, pass).mul(responsibilities.slice([0, chunk.start], [-1, chunk.size]).transpose()).sum());
+        value += t.dataSync()[0]!;
+        t.dispose();
+      }
+    });
     const prior = this.logPrior(store);
     value += prior.dataSync()[0]!;
     prior.dispose();

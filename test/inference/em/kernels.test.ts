@@ -24,8 +24,8 @@ describe.each([
     const prepared = prepare(graph, dataset.n, 3, 'em');
     const before = tf.memory().numTensors;
     const kernels = new Map<string, FactorKernel>();
-    for (const u of recognizeMixture(parts, latents[0]!)) if (u.logDensity) kernels.set(u.factor.id, { latent: latents[0]!.node.id, logDensity: (store, x) => u.logDensity!(store, x) });
-    expect(kernels.size).toBe(1);
+    for (const u of recognizeMixture(parts, latents[0]!)) if (u.componentDensity) kernels.set(u.factor.id, { latent: latents[0]!.node.id, prepare: (store) => u.componentDensity!(store) });
+    expect(kernels.size).toBe(2); // the mixture weights and the components
     const fast = new EnumeratedModel(parts, latents, dataset, kernels);
     const generic = new EnumeratedModel(parts, latents, dataset);
     const a = fast.eStep(prepared.store);

@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { exclusiveParam, gatheredParam, hasOnlyArgs } from '../graph-match.js';
-import { componentCounts, dependsOnlyOn, observedData, setParam, warnCollapsed, weightedMeans, type Recognizer } from './update.js';
+import { componentCounts, componentDensity, dependsOnlyOn, observedData, setParam, warnCollapsed, weightedMeans, type Recognizer } from './update.js';
 
 export const bernoulliMeans: Recognizer = (graph, latent, factor) => {
   if (factor.family !== 'Bernoulli' || !hasOnlyArgs(factor, ['probs']) || !dependsOnlyOn(factor, latent)) return undefined;
@@ -36,12 +36,15 @@ export const bernoulliMeans: Recognizer = (graph, latent, factor) => {
       setParam(ctx.store, theta, value);
       value.dispose();
     },
-    logDensity(store, data) {
-      // Σ_d x_d log θ_kd + (1 − x_d) log(1 − θ_kd) for binary x: two [rows, D] × [D, K] products.
-      return tf.tidy(() => {
+    componentDensity(store) {
+      // Σ_d x_d log θ_kd + (1 − x_d) log(1 − θ_kd) = x · logit θ_k + Σ_d log(1 − θ_kd): one
+      // [rows, D] × [D, K] product (θ is transposed once, not through matMul's slow transpose flags).
+      const [logits, constant] = tf.tidy(() => {
         const t = store.globalValue(theta.id, 0).t as tf.Tensor2D;
-        return tf.matMul(t.log(), data, false, true).add(tf.matMul(tf.log1p(t.neg()), tf.sub(1, data), false, true)) as tf.Tensor2D;
+        const log1m = tf.log1p(t.neg());
+        return [t.log().sub(log1m).transpose(), log1m.sum(1).reshape([1, -1])];
       });
+      return componentDensity([logits, constant], (data) => tf.matMul(data!, logits!).add(constant!) as tf.Tensor2D);
     },
   };
 };

@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { cholesky, triangularSolve } from '../../../numerics/index.js';
 import { exclusiveParam, gatheredParam, hasOnlyArgs } from '../graph-match.js';
-import { componentCounts, dependsOnlyOn, observedData, setParam, warnCollapsed, weightedMeans, type Recognizer } from './update.js';
+import { componentCounts, componentDensity, dependsOnlyOn, observedData, setParam, warnCollapsed, weightedMeans, type Recognizer } from './update.js';
 
 export const gaussianFull: Recognizer = (graph, latent, factor) => {
   if (factor.family !== 'MultivariateNormal' || !hasOnlyArgs(factor, ['loc', 'scale_tril']) || !dependsOnlyOn(factor, latent)) return undefined;
@@ -21,6 +21,7 @@ export const gaussianFull: Recognizer = (graph, latent, factor) => {
   const [k, d] = mu.type.shape;
   if (mu.type.shape.length !== 2 || d !== factor.targetShape[0] || chol.type.shape.join() !== [k, d, d].join()) return undefined;
   const eye = () => tf.eye(d!).expandDims(0);
+  const pairs = upperTriangle(d!);
   return {
     factor,
     params: [mu, chol],
@@ -31,9 +32,21 @@ export const gaussianFull: Recognizer = (graph, latent, factor) => {
         const r = ctx.responsibilities;
         const data = ctx.data(x) as tf.Tensor2D;
         const m = weightedMeans(r, data, counts);
-        const centered = data.expandDims(0).sub(m.expandDims(1)); // [K, N, D]
-        const weighted = centered.mul(r.expandDims(2));
-        const cov = tf.matMul(weighted, centered, true, false).div(counts.reshape([-1, 1, 1])).add(eye().mul(ctx.varianceFloor));
+        // All K weighted second moments in one [K, N] × [N, D(D+1)/2] product over the rows'
+        // outer products (their upper triangles: fixed, so made once), taken about the data mean x̄
+        // so that subtracting the means' outer products cancels little:
+        // Σ_k = S_k / N_k − (μ_k − x̄)(μ_k − x̄)ᵀ.
+        const shift = ctx.derived(`${x}/mean`, d!, () => data.mean(0));
+        const outer = ctx.derived(`${x}/outer`, data.shape[0] * pairs.first.length, () => {
+          // Columns picked by one-hot products (exact; WASM's column gather is ~50× slower).
+          const c = data.sub(shift);
+          const pick = (columns: number[]) => tf.matMul(c, selection(d!, columns));
+          return pick(pairs.first).mul(pick(pairs.second));
+        });
+        const offset = m.sub(shift);
+        const upper = tf.matMul(r, outer).div(counts.expandDims(1));
+        const second = tf.gather(upper, pairs.ofEntry, 1).reshape([k!, d!, d!]);
+        const cov = second.sub(offset.expandDims(2).mul(offset.expandDims(1))).add(eye().mul(ctx.varianceFloor));
         return [m, cholesky(cov)];
       });
       setParam(ctx.store, mu, means);
@@ -54,19 +67,46 @@ export const gaussianFull: Recognizer = (graph, latent, factor) => {
       setParam(ctx.store, chol, factors);
       tf.dispose([means, factors]);
     },
-    logDensity(store, data) {
+    componentDensity(store) {
       // Whiten with the K inverse factors at once: row n of X [L_1⁻ᵀ … L_K⁻ᵀ] minus μ_k L_k⁻ᵀ is
       // (L_k⁻¹(x_n − μ_k))ᵀ, so one [rows, D] × [D, K·D] product gives every Mahalanobis term.
-      return tf.tidy(() => {
+      const [stacked, offsets, constant] = tf.tidy(() => {
         const l = store.globalValue(chol.id, 0).t as tf.Tensor3D;
         const m = store.globalValue(mu.id, 0).t as tf.Tensor2D;
         const inverseT = triangularSolve(l, eye().tile([k!, 1, 1]), { lower: true }).transpose([0, 2, 1]) as tf.Tensor3D; // [K, D, D]
-        const stacked = inverseT.transpose([1, 0, 2]).reshape([d!, k! * d!]);
-        const offsets = tf.matMul(m.expandDims(1) as tf.Tensor3D, inverseT).reshape([1, k!, d!]);
-        const whitened = tf.matMul(data, stacked).reshape([-1, k!, d!]).sub(offsets);
         const halfLogDet = tf.log(tf.linalg.bandPart(l, 0, 0).sum(2)).sum(1);
-        return whitened.square().sum(2).transpose().add(d! * Math.log(2 * Math.PI)).mul(-0.5).sub(halfLogDet.expandDims(1)) as tf.Tensor2D;
+        return [
+          inverseT.transpose([1, 0, 2]).reshape([d!, k! * d!]),
+          tf.matMul(m.expandDims(1) as tf.Tensor3D, inverseT).reshape([1, k!, d!]),
+          halfLogDet.add((d! / 2) * Math.log(2 * Math.PI)).reshape([1, k!]).neg(),
+        ];
+      });
+      return componentDensity([stacked, offsets, constant], (data) => {
+        const whitened = tf.matMul(data!, stacked).reshape([-1, k!, d!]).sub(offsets!);
+        return whitened.square().sum(2).mul(-0.5).add(constant!) as tf.Tensor2D;
       });
     },
   };
 };
+
+/** The D(D+1)/2 index pairs i ≤ j, and for each entry (i, j) of a D×D matrix the pair holding it. */
+function upperTriangle(d: number): { first: number[]; second: number[]; ofEntry: number[] } {
+  const first: number[] = [];
+  const second: number[] = [];
+  const index: number[][] = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+  for (let i = 0; i < d; i++) {
+    for (let j = i; j < d; j++) {
+      index[i]![j] = index[j]![i] = first.length;
+      first.push(i);
+      second.push(j);
+    }
+  }
+  return { first, second, ofEntry: index.flat() };
+}
+
+/** The D × columns.length matrix whose column j is the unit vector e_{columns[j]}. */
+function selection(d: number, columns: readonly number[]): tf.Tensor2D {
+  const m = new Float32Array(d * columns.length);
+  columns.forEach((i, j) => (m[i * columns.length + j] = 1));
+  return tf.tensor2d(m, [d, columns.length]);
+}

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { exclusiveParam, hasOnlyArgs, refId } from '../graph-match.js';
-import { setParam, type Recognizer } from './update.js';
+import { componentDensity, setParam, type Recognizer } from './update.js';
 
 export const mixtureWeights: Recognizer = (graph, latent, factor) => {
   if (factor.id !== latent.priorFactor || !hasOnlyArgs(factor, ['probs'])) return undefined;
@@ -27,6 +27,14 @@ export const mixtureWeights: Recognizer = (graph, latent, factor) => {
       });
       setParam(ctx.store, pi, value);
       value.dispose();
+    },
+    componentDensity(store) {
+      // log p(c = k) = log π_k for every row alike: [1, K], added by broadcasting.
+      const logPrior = tf.tidy(() => {
+        const p = store.globalValue(pi.id, 0).t;
+        return (categorical ? p : tf.stack([tf.sub(1, p), p])).log().reshape([1, k]) as tf.Tensor2D;
+      });
+      return componentDensity([logPrior], () => logPrior.clone());
     },
     initialize(ctx) {
       const uniform = categorical ? tf.fill([k], 1 / k) : tf.scalar(0.5);

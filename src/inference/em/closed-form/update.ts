@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { FactorNode, LatentNode, ModelGraph, ParamNode } from '../../../graph/ir.js';
 import { layoutOf } from '../../params/constrained-param.js';
 import type { ParamStore } from '../../params/param-store.js';
+import type { ComponentDensity } from '../enumerated-model.js';
 
 export interface MixtureContext {
   readonly store: ParamStore;
@@ -13,6 +14,11 @@ export interface MixtureContext {
   readonly responsibilities: tf.Tensor2D;
   /** A data column as [N, ...shape] float32. */
   data(id: string): tf.Tensor;
+  /**
+   * A tensor of `floats` numbers derived from the data alone: made on first use and kept until EM
+   * ends, or made afresh on every call once the cache's budget is spent.
+   */
+  derived(key: string, floats: number, make: () => tf.Tensor): tf.Tensor;
   readonly varianceFloor: number;
   readonly probabilityFloor: number;
   /** Record a degenerate solution that a floor prevented. */
@@ -38,11 +44,16 @@ export interface ClosedFormUpdate {
   /** Data-driven starting values for these parameters (mixtures: k-means++ seeds). */
   initialize(ctx: InitContext): void;
   /**
-   * log p(x_n | c = k) for every component and row, [K, rows], from x [rows, D], written as a few
-   * large matrix products instead of the generic per-combination evaluation of the factor (which
-   * gives the same numbers: tested). Absent when the generic evaluation is already cheap.
+   * log p(x_n | c = k) for every row and component, [rows, K], from x [rows, D] (or log p(c = k),
+   * [1, K], for the latent's prior), written as a few large matrix products instead of the generic
+   * per-combination evaluation of the factor, which gives the same numbers (tested).
    */
-  logDensity?(store: ParamStore, x: tf.Tensor2D): tf.Tensor2D;
+  componentDensity?(store: ParamStore): ComponentDensity;
+}
+
+/** A ComponentDensity holding `kept` (tensors computed once from the parameters) until disposed. */
+export function componentDensity(kept: readonly tf.Tensor[], logDensity: (x: tf.Tensor2D | undefined) => tf.Tensor2D): ComponentDensity {
+  return { logDensity: (x) => tf.tidy(() => logDensity(x)), dispose: () => tf.dispose([...kept]) };
 }
 
 /** A recognizer: the factor (the latent's prior, or a factor that depends on it) → an update, or undefined. */
