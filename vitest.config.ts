@@ -6,5 +6,7 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     testTimeout: 120_000,
     pool: 'forks',
+    // One WASM thread per test process and per CLI subprocess (test/setup.ts).
+    env: { VMODEL_THREADS: '1' },
   },
 });

@@ -1,11 +1,10 @@
 /**
  * The settings of a fit: the model's `infer { … }` block, overridden flag by flag by the command
  * line. The result is plain data, recorded in the run's config.json and turned into the engine's
- * `FitOptions`.
+ * `FitOptions` by fit-options.ts.
  */
 import type { InferMethod, InferSettings, ModelGraph } from '../graph/ir.js';
-import type { FitOptions } from '../inference/fit/run-fit.js';
-import { makeObjective, parseObjectiveSpec, type ObjectiveSpec } from '../inference/objectives/index.js';
+import { parseObjectiveSpec } from '../inference/objectives/spec.js';
 import { choiceOption, intOption, positiveOption, stringOption, type OptionSpec, type OptionValues } from './args.js';
 import { UsageError } from './errors.js';
 
@@ -30,7 +29,7 @@ export const FIT_SETTING_OPTIONS: readonly OptionSpec[] = [
 export interface FitSettings {
   readonly method: InferMethod;
   readonly guide?: string;
-  /** The objective's spelling, e.g. `iwae:5` (parsed again by `makeFitOptions`). */
+  /** The objective's spelling, e.g. `iwae:5` (parsed again by `makeFitOptions`, fit-options.ts). */
   readonly objective: string;
   readonly optimizer: (typeof OPTIMIZERS)[number];
   readonly lr?: number;
@@ -68,7 +67,7 @@ export function resolveFitSettings(graph: ModelGraph, values: OptionValues, comm
     throw new UsageError(`unknown guide '${guide}': ${declared.length ? `${graph.name} declares ${declared.join(', ')}` : `${graph.name} declares no guides`}`, command);
   }
   const objective = stringOption(values, 'objective') ?? objectiveSpelling(infer);
-  parseObjectiveFlag(objective, command);
+  checkObjectiveFlag(objective, command);
   const optimizer = choiceOption(values, 'optimizer', OPTIMIZERS, command) ?? infer.optimizer?.kind ?? 'adam';
   const lr = positiveOption(values, 'lr', command) ?? (values.optimizer === undefined ? infer.optimizer?.lr : undefined);
   const epochsFlag = intOption(values, 'epochs', command);
@@ -97,29 +96,10 @@ export function resolveFitSettings(graph: ModelGraph, values: OptionValues, comm
   };
 }
 
-function parseObjectiveFlag(text: string, command: string): ObjectiveSpec {
+function checkObjectiveFlag(text: string, command: string): void {
   try {
-    const spec = parseObjectiveSpec(text);
-    makeObjective(spec);
-    return spec;
+    parseObjectiveSpec(text);
   } catch (e) {
     throw new UsageError(`--objective: ${(e as Error).message}`, command);
   }
-}
-
-/** The engine's options for a variational method (EM has its own runner). */
-export function makeFitOptions(settings: FitSettings): Omit<FitOptions, 'method'> & { method: Exclude<InferMethod, 'em'> } {
-  if (settings.method === 'em') throw new Error('makeFitOptions: EM is not a variational fit');
-  return {
-    method: settings.method,
-    ...(settings.guide !== undefined ? { guide: settings.guide } : {}),
-    objective: makeObjective(parseObjectiveSpec(settings.objective)),
-    optimizer: settings.optimizer,
-    ...(settings.lr !== undefined ? { lr: settings.lr } : {}),
-    ...(settings.batchSize !== undefined ? { batchSize: settings.batchSize } : {}),
-    ...(settings.epochs !== undefined ? { epochs: settings.epochs } : {}),
-    ...(settings.maxSteps !== undefined ? { maxSteps: settings.maxSteps } : {}),
-    seed: settings.seed,
-    ...(settings.clipNorm !== undefined ? { clipNorm: settings.clipNorm } : {}),
-  };
 }

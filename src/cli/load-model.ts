@@ -67,7 +67,7 @@ export function readModelFile(path: string): { text: string; sha256: string } {
 export async function loadModel(path: string, io: Io, options: { plugins?: readonly string[]; stopAfter?: Stage } = {}): Promise<LoadedModel> {
   await loadPlugins(options.plugins ?? []);
   const { text, sha256: hash } = readModelFile(path);
-  // The compiler loads the distribution families (and tfjs with them): only when a model is read,
+  // The compiler (the parser and the family registry, not tfjs) loads only when a model is read,
   // so that help and flag errors are instant.
   const { compileSource } = await import('../lang/compile.js');
   const result = compileSource({ path, text }, options.stopAfter ? { stopAfter: options.stopAfter } : {});

@@ -23,7 +23,7 @@ export interface RunConfig {
   readonly data: DataArgs;
   readonly rows: { readonly train: number; readonly test?: number };
   readonly settings: FitSettings;
-  readonly backend: { readonly name: string; readonly simd?: boolean };
+  readonly backend: { readonly name: string; readonly simd?: boolean; readonly threads?: number };
   readonly versions: Readonly<Record<string, string>>;
 }
 

@@ -11,7 +11,7 @@ import type { Tensor } from '@tensorflow/tfjs';
 import type { Rng } from '../runtime/rng.js';
 import type { Constraint } from './constraints/index.js';
 import type { ParamSpec } from './family.js';
-import { detach } from './ops.js';
+import { detach, sumRightmost } from './ops.js';
 import { broadcastShapes, formatShape, sameShape } from './shapes.js';
 import { assertSatisfies, DistributionError, validationEnabled } from './validation.js';
 
@@ -80,6 +80,21 @@ export abstract class Distribution {
 
   /** `logProb` without validation: what families implement. */
   protected abstract logProbUnchecked(x: Tensor): Tensor;
+
+  /**
+   * `logProb(x)` summed over its `dims` rightmost dimensions: a factor over an array of
+   * conditionally independent values (`x : binary[D]`) scores one row this way.
+   */
+  logProbSum(x: Tensor, dims: number): Tensor {
+    if (x.dtype !== 'float32') return tf.tidy(() => this.logProbSum(tf.cast(x, 'float32'), dims));
+    if (this.validate) this.validateValue(x);
+    return this.logProbSumUnchecked(x, dims);
+  }
+
+  /** Families override this where the sum has a faster form than summing `logProbUnchecked`. */
+  protected logProbSumUnchecked(x: Tensor, dims: number): Tensor {
+    return tf.tidy(() => sumRightmost(this.logProbUnchecked(x), dims));
+  }
 
   /** A reparameterized draw: gradients flow to the parameters. */
   rsample(_rng: Rng, _sampleShape: readonly number[] = []): Tensor {

@@ -1,6 +1,6 @@
 /**
- * The static description of a distribution family: what the compiler's checker reads, and how the
- * engine builds a distribution from argument tensors.
+ * The static description of a distribution family: what the compiler's checker reads
+ * (`FamilyDescription`), and how the engine builds a distribution from argument tensors (`create`).
  *
  * Built-in families and user plugins register a `FamilySpec` in the family registry
  * (`registry.ts`); the checker never special-cases a family by name, so a plugin family is checked
@@ -32,7 +32,8 @@ export interface SupportQuery {
   readonly constants: Readonly<Record<string, number | undefined>>;
 }
 
-export interface FamilySpec {
+/** Everything the checker reads about a family: its spec without `create`. */
+export interface FamilyDescription {
   readonly name: string;
   /** Parameters in positional order. */
   readonly params: readonly ParamSpec[];
@@ -49,8 +50,11 @@ export interface FamilySpec {
   readonly discrete: boolean;
   /** Whether draws are differentiable functions of the parameters (pathwise gradients). */
   readonly hasRsample: boolean;
-  /** Build a distribution from broadcastable parameter tensors, keyed by parameter name. */
-  create(params: Readonly<Record<string, Tensor>>): Distribution;
   /** One line for `--help`-style listings and docs. */
   readonly summary?: string;
+}
+
+export interface FamilySpec extends FamilyDescription {
+  /** Build a distribution from broadcastable parameter tensors, keyed by parameter name. */
+  create(params: Readonly<Record<string, Tensor>>): Distribution;
 }

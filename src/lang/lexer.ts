@@ -2,7 +2,8 @@
  * Source text → tokens. Unknown characters and malformed numbers become located diagnostics and
  * lexing continues, so the parser still sees the rest of the file.
  */
-import { Lexer, type ILexingError, type IToken } from 'chevrotain';
+import type { ILexingError, IToken } from 'chevrotain';
+import { Lexer } from './chevrotain.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { SourceFile, Span } from './span.js';
 import { ALL_TOKENS, NumberLiteral } from './tokens.js';

@@ -9,7 +9,8 @@
  * - recovery never deletes a statement keyword, so an error cannot swallow the next statement.
  * The grammar is documented in docs/language.md; keep the two in step.
  */
-import { CstParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
+import { CstParser, EOF } from './chevrotain.js';
 import { syntaxMessageProvider } from './syntax-errors.js';
 import {
   AdditiveOp, ALL_TOKENS, AnyToken, Arrow, Caret, Colon, Comma, Const, Data, Dim, Equals, Global, Guide,

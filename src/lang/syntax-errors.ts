@@ -6,7 +6,8 @@
  * `syntaxDiagnostic` reads them back, together with the exception's tokens and rule stack, to
  * pick a code, a message and a hint.
  */
-import { EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import type { IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
+import { EOF } from './chevrotain.js';
 import type { Diagnostic } from './diagnostics.js';
 import { endOfFileSpan, spanAfter, tokenSpan } from './lexer.js';
 import type { SourceFile, Span } from './span.js';

@@ -8,7 +8,8 @@
  * Every token except EOF belongs to the category `AnyToken`, which lets the grammar consume a
  * stray token as "junk" and keep parsing (see `parser.ts`).
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain.js';
 
 /** The category of every real token: matched by the parser's junk alternative. */
 export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });

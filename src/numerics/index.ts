@@ -1,8 +1,9 @@
 /**
  * Numerics: the differentiable special functions and linear algebra that tfjs lacks, as tensor ops
  * with exact gradients (log-gamma family, stable log-sum-exp and softplus relatives, Student-t
- * terms, batched Cholesky and triangular solves), plus float64 host routines for the incomplete
- * gamma function used by implicit reparameterization. Accuracy of each is in docs/numerics.md.
+ * terms, the Bernoulli-logits log-likelihood summed over an axis, batched Cholesky and triangular
+ * solves), plus float64 host routines for the incomplete gamma function used by implicit
+ * reparameterization. Accuracy of each is in docs/numerics.md.
  */
 import './comparison-gradients.js';
 import './gather-gradient.js';
@@ -18,6 +19,7 @@ export { log1mExp } from './log1m-exp.js';
 export { logSumExp } from './log-sum-exp.js';
 export { studentTLogNormalizer } from './student-t-log-normalizer.js';
 export { log1pSquareOver } from './log1p-square-over.js';
+export { bernoulliLogLik } from './bernoulli-log-lik.js';
 export { cholesky } from './cholesky.js';
 export { NotPositiveDefiniteError } from './not-positive-definite-error.js';
 export { triangularSolve, type TriangularSolveOptions } from './triangular-solve.js';

@@ -11,6 +11,7 @@
  *   await selectBackend(parseBackendName(argv.backend ?? 'auto'));
  */
 import * as tf from '@tensorflow/tfjs';
+import { registerThreadedWasm } from './wasm-threads.js';
 
 export const BACKEND_PREFERENCES = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 /** What a user may ask for (`--backend`). */
@@ -31,7 +32,7 @@ export interface BackendInfo {
   readonly name: BackendName;
   /** WASM only: whether the SIMD build was loaded. */
   readonly simd?: boolean;
-  /** WASM only: worker threads in use (tfjs disables them under Node, so 1). */
+  /** WASM only: threads its kernels run on. */
   readonly threads?: number;
   /** Backends tried before this one and why each was skipped (empty for an explicit request). */
   readonly skipped: readonly { readonly name: BackendName; readonly reason: string }[];
@@ -42,6 +43,34 @@ export type ModuleImporter = (specifier: string) => Promise<unknown>;
 
 export interface SelectOptions {
   readonly importer?: ModuleImporter;
+  /**
+   * WASM only: threads for its kernels (default `defaultThreads()`). More than one loads tfjs's
+   * threaded build (src/runtime/wasm-threads.ts). Fixed by the first WASM initialization in a process.
+   */
+  readonly threads?: number;
+}
+
+/**
+ * VMODEL_THREADS if set, else 1. Measured (docs/performance.md, "Threads"): two threads halve the
+ * large matrix products, but tfjs's thread pool adds a wake-up to every small kernel, so the
+ * engine's VAE step (≈490 kernels) runs no faster on 2 threads while using 1.5× the CPU; the
+ * threaded build is opt-in (`--threads`) for models dominated by large products.
+ */
+export function defaultThreads(): number {
+  const fromEnv = process.env.VMODEL_THREADS;
+  return fromEnv !== undefined && fromEnv.trim() !== '' ? parseThreads(fromEnv) : 1;
+}
+
+/**
+ * Validate a thread count (`--threads`, VMODEL_THREADS).
+ * @throws BackendError unless it is an integer from 1 to 8.
+ */
+export function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 8) {
+    throw new BackendError(`threads must be an integer from 1 to 8, got '${value}'`);
+  }
+  return n;
 }
 
 const PACKAGE_OF: Readonly<Record<BackendName, string | null>> = {
@@ -77,15 +106,16 @@ export async function selectBackend(
   options: SelectOptions = {},
 ): Promise<BackendInfo> {
   const importer = options.importer ?? defaultImporter;
+  const threads = options.threads ?? defaultThreads();
   const wanted = parseBackendName(preference);
   if (wanted !== 'auto') {
-    const failure = await activate(wanted, importer);
+    const failure = await activate(wanted, importer, threads);
     if (failure !== null) throw new BackendError(`backend '${wanted}' is not available: ${failure}`);
     return describe(wanted, []);
   }
   const skipped: { name: BackendName; reason: string }[] = [];
   for (const name of AUTO_ORDER) {
-    const failure = await activate(name, importer);
+    const failure = await activate(name, importer, threads);
     if (failure === null) return describe(name, skipped);
     skipped.push({ name, reason: failure });
   }
@@ -93,16 +123,32 @@ export async function selectBackend(
 }
 
 /** Load (if needed) and switch to `name`; returns null on success, else the reason it failed. */
-async function activate(name: BackendName, importer: ModuleImporter): Promise<string | null> {
+async function activate(name: BackendName, importer: ModuleImporter, threads: number): Promise<string | null> {
   const pkg = PACKAGE_OF[name];
   if (pkg !== null && tf.findBackendFactory(name) === null) {
+    let loaded: unknown;
     try {
-      await importer(pkg);
+      loaded = await importer(pkg);
     } catch (e) {
       return isModuleNotFound(e) ? `${pkg} is not installed` : `${pkg} failed to load: ${message(e)}`;
     }
     if (tf.findBackendFactory(name) === null) return `${pkg} loaded but did not register a '${name}' backend`;
+    if (name === 'wasm' && threads > 1) return activateThreadedWasm(loaded, threads);
   }
+  return switchTo(name);
+}
+
+/** The threaded WASM build, or tfjs's single-threaded one when the threaded build cannot start. */
+async function activateThreadedWasm(pkg: unknown, threads: number): Promise<string | null> {
+  const stock = tf.findBackendFactory('wasm')!;
+  registerThreadedWasm(pkg as Parameters<typeof registerThreadedWasm>[0], threads);
+  if ((await switchTo('wasm')) === null) return null;
+  tf.removeBackend('wasm');
+  tf.registerBackend('wasm', stock);
+  return switchTo('wasm');
+}
+
+async function switchTo(name: BackendName): Promise<string | null> {
   try {
     // setBackend resolves false (and logs) when the factory throws; it never leaves us half-switched.
     const ok = await tf.setBackend(name);
@@ -118,12 +164,8 @@ async function activate(name: BackendName, importer: ModuleImporter): Promise<st
 async function describe(name: BackendName, skipped: BackendInfo['skipped']): Promise<BackendInfo> {
   if (name !== 'wasm') return { name, skipped };
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
-  const threads = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) ? navigatorThreads() : 1;
-  return { name, simd, threads, skipped };
-}
-
-function navigatorThreads(): number {
-  return typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 1;
+  const { getThreadsCount } = (await import('@tensorflow/tfjs-backend-wasm')) as { getThreadsCount: () => number };
+  return { name, simd, threads: getThreadsCount(), skipped };
 }
 
 /**

@@ -11,7 +11,8 @@
  *   const saved = rng.state();             // JSON-safe
  *   Rng.fromState(saved).normal([3]);      // same draws as rng.normal([3])
  */
-import * as tf from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs';
+import { tfjs } from './lazy-tfjs.js';
 
 /** The saved state of an `Rng`: plain JSON. */
 export interface RngState {
@@ -134,18 +135,18 @@ export class Rng {
   }
 
   /** A float32 tensor of uniforms in (0, 1), rounded away from the endpoints. */
-  uniform(shape: readonly number[]): tf.Tensor {
+  uniform(shape: readonly number[]): Tensor {
     const n = sizeOf(shape);
     const values = new Float32Array(n);
     // Rounding to float32 can reach 1 exactly; keep draws strictly inside (0, 1) so log(u) and log(1 − u) are finite.
     const below1 = 1 - 2 ** -24;
     for (let i = 0; i < n; i++) values[i] = Math.min(this.nextDouble(), below1);
-    return tf.tensor(values, [...shape], 'float32');
+    return tfjs().tensor(values, [...shape], 'float32');
   }
 
   /** A float32 tensor of standard normal draws. */
-  normal(shape: readonly number[]): tf.Tensor {
-    return tf.tensor(Float32Array.from(this.normalArray(sizeOf(shape))), [...shape], 'float32');
+  normal(shape: readonly number[]): Tensor {
+    return tfjs().tensor(Float32Array.from(this.normalArray(sizeOf(shape))), [...shape], 'float32');
   }
 
   private setWords(w: readonly number[]): void {

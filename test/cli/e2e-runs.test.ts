@@ -1,9 +1,9 @@
 /**
  * End to end through the built executable: Ctrl-C stops a fit cleanly with a checkpoint, --resume
  * reaches exactly the trace of an uninterrupted run, `compare` on a small VAE subset, help for
- * every command, and usage errors.
+ * every command, usage errors, and a `check` that never loads tfjs.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,5 +133,16 @@ describe('help and usage errors', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/error\[E\d{4}\]/);
     expect(r.stderr).toContain('test/cli/fixtures/bad.vmodel:');
+  });
+});
+
+describe('start-up', () => {
+  it('check compiles a model without loading tfjs (half of a cold start)', () => {
+    // At exit, whether any tfjs module is in Node's module cache: ESM imports of CommonJS land there too.
+    const probe = 'data:text/javascript,import { createRequire } from "node:module"; const { cache } = createRequire(process.argv[1]); '
+      + 'process.on("exit", () => { if (Object.keys(cache).some((k) => k.includes("@tensorflow"))) process.stderr.write("tfjs loaded"); });';
+    const r = spawnSync(process.execPath, ['--import', probe, MAIN, 'check', 'models/blr.vmodel'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toContain('tfjs loaded');
   });
 });

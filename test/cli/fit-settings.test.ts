@@ -1,7 +1,8 @@
 /** Fit settings: the infer block's values, overridden flag by flag; bad values name the flag. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { makeFitOptions, objectiveSpelling, resolveFitSettings } from '../../src/cli/fit-settings.js';
+import { makeFitOptions } from '../../src/cli/fit-options.js';
+import { objectiveSpelling, resolveFitSettings } from '../../src/cli/fit-settings.js';
 import { compileSource } from '../../src/lang/compile.js';
 import { defaultRunDir } from '../../src/cli/run-config.js';
 
@@ -53,6 +54,10 @@ describe('resolveFitSettings', () => {
     expect(() => resolveFitSettings(vae, { guide: 'enc' }, 'fit')).toThrow("unknown guide 'enc': vae declares amortized, mf");
     expect(() => resolveFitSettings(vae, { objective: 'iwea:5' }, 'fit')).toThrow(/--objective: unknown objective 'iwea:5'/);
     expect(() => resolveFitSettings(vae, { objective: 'iwae' }, 'fit')).toThrow('--objective: iwae needs its number of samples');
+    expect(() => resolveFitSettings(vae, { objective: 'iwae:0' }, 'fit')).toThrow('--objective: iwae:K needs a whole number K ≥ 1, got 0');
+    expect(() => resolveFitSettings(vae, { objective: 'infovae:lambda=10' }, 'fit')).toThrow('--objective: infovae needs lambda and alpha');
+    expect(() => resolveFitSettings(vae, { objective: 'infovae:lambda=10,alpha=2' }, 'fit')).toThrow('--objective: infovae: alpha must be ≤ 1, got 2');
+    expect(() => resolveFitSettings(vae, { objective: 'beta:4,warmup=-1' }, 'fit')).toThrow('--objective: beta: warmup must be a number of steps ≥ 0, got -1');
     expect(() => resolveFitSettings(vae, { epochs: '1', iters: '2' }, 'fit')).toThrow('give --epochs or --iters, not both');
     expect(() => resolveFitSettings(vae, { optimizer: 'adamw' }, 'fit')).toThrow("--optimizer expects one of adam, sgd, rmsprop, got 'adamw'");
     expect(() => resolveFitSettings(vae, { seed: '-1' }, 'fit')).toThrow("--seed expects an integer ≥ 0, got '-1'");

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AUTO_ORDER, BackendError, parseBackendName, selectBackend, type ModuleImporter } from '../../src/runtime/backend.js';
+import { AUTO_ORDER, BackendError, defaultThreads, parseBackendName, parseThreads, selectBackend, type ModuleImporter } from '../../src/runtime/backend.js';
 
 const notInstalled: ModuleImporter = async (specifier) => {
   if (specifier === '@tensorflow/tfjs-node') throw Object.assign(new Error(`Cannot find package '${specifier}'`), { code: 'ERR_MODULE_NOT_FOUND' });
@@ -99,5 +99,26 @@ describe('selectBackend', () => {
 
   it('rejects an unknown name passed without parsing', async () => {
     await expect(selectBackend('webgpu' as never)).rejects.toThrow("unknown backend 'webgpu'");
+  });
+});
+
+describe('WASM thread count', () => {
+  it('parses 1 to 8 and names the bad value otherwise', () => {
+    expect(parseThreads('2')).toBe(2);
+    for (const bad of ['0', '9', '1.5', 'two', '']) expect(() => parseThreads(bad)).toThrow(BackendError);
+    expect(() => parseThreads('0')).toThrow("threads must be an integer from 1 to 8, got '0'");
+  });
+
+  it('defaults to VMODEL_THREADS, else one thread', () => {
+    const saved = process.env.VMODEL_THREADS;
+    try {
+      process.env.VMODEL_THREADS = '3';
+      expect(defaultThreads()).toBe(3);
+      delete process.env.VMODEL_THREADS;
+      expect(defaultThreads()).toBe(1);
+    } finally {
+      if (saved === undefined) delete process.env.VMODEL_THREADS;
+      else process.env.VMODEL_THREADS = saved;
+    }
   });
 });

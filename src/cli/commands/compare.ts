@@ -13,11 +13,11 @@
 import { join } from 'node:path';
 import type { InferMethod, ModelGraph } from '../../graph/ir.js';
 import { intOption, listOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
-import { BACKEND_OPTION, useBackend } from '../backend-option.js';
+import { BACKEND_OPTION, THREADS_OPTION, useBackend } from '../backend-option.js';
 import { engine, plainEstimate, type PlainEstimate } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { forNewRows, REFIT_STEPS } from '../fit-analysis.js';
-import { FIT_SETTING_OPTIONS, makeFitOptions, resolveFitSettings } from '../fit-settings.js';
+import { FIT_SETTING_OPTIONS, resolveFitSettings } from '../fit-settings.js';
 import { formatDuration, formatEstimate, formatNumber, formatTable, markdownTable } from '../format.js';
 import { abortSignalOf, type Io } from '../io.js';
 import { binarizeOnce, DATA_OPTIONS, loadDatasets, readDataArgs, TEST_OPTIONS } from '../load-data.js';
@@ -38,6 +38,7 @@ export const compareSpec: CommandSpec = {
     { name: 'iwae', type: 'string', value: 'K', description: 'importance samples per row for log p(x) (default 100)' },
     { name: 'refit-steps', type: 'string', value: 'N', description: `steps of per-row optimization for q* and held-out refits (default ${REFIT_STEPS})` },
     BACKEND_OPTION,
+    THREADS_OPTION,
     { name: 'out', type: 'string', value: 'DIR', description: 'directory for compare.md, compare.json and the gap plot (default runs/<model>-compare-<time>)' },
   ],
   examples: [
@@ -90,6 +91,7 @@ export async function compareCommand(args: ParsedArgs, io: Io): Promise<number> 
   const held = test!;
   await useBackend(args.values, 'compare');
   const api = await engine();
+  const { makeFitOptions } = await import('../fit-options.js');
   const hasLocalLatents = graph.nodes.some((n) => n.kind === 'latent' && n.locality === 'local');
   const seed = base.seed;
 

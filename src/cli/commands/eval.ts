@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { intOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
-import { BACKEND_OPTION } from '../backend-option.js';
+import { BACKEND_OPTION, THREADS_OPTION } from '../backend-option.js';
 import { engine, plainEstimate } from '../engine.js';
 import { forNewRows, REFIT_STEPS } from '../fit-analysis.js';
 import { formatEstimate, formatTable } from '../format.js';
@@ -25,6 +25,7 @@ export const evalSpec: CommandSpec = {
     { name: 'refit-steps', type: 'string', value: 'N', description: `guides with per-row parameters: optimization steps for the new rows (default ${REFIT_STEPS})` },
     { name: 'seed', type: 'string', value: 'N', description: 'random seed (default: the run\'s)' },
     BACKEND_OPTION,
+    THREADS_OPTION,
   ],
   examples: [
     'vmodel eval runs/vae --data x=models/data/mnist-test-1k-images.idx.gz --binarize 0.5 --iwae 500',

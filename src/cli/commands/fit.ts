@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FitCheckpoint, FitResult } from '../../inference/fit/run-fit.js';
 import { intOption, listOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
-import { BACKEND_OPTION, useBackend } from '../backend-option.js';
+import { BACKEND_OPTION, THREADS_OPTION, useBackend } from '../backend-option.js';
 import { UsageError, UserError } from '../errors.js';
 import { runEmFit } from '../em-fit.js';
 import { finish } from '../fit-report.js';
-import { FIT_SETTING_OPTIONS, makeFitOptions, resolveFitSettings, type FitSettings } from '../fit-settings.js';
+import { FIT_SETTING_OPTIONS, resolveFitSettings, type FitSettings } from '../fit-settings.js';
 import { abortSignalOf, type Io } from '../io.js';
 import { DATA_OPTIONS, loadDatasets, readDataArgs, TEST_OPTIONS, type DataArgs } from '../load-data.js';
 import { loadGraph } from '../load-model.js';
@@ -28,6 +28,7 @@ export const fitSpec: CommandSpec = {
     ...TEST_OPTIONS,
     ...FIT_SETTING_OPTIONS,
     BACKEND_OPTION,
+    THREADS_OPTION,
     { name: 'out', type: 'string', value: 'DIR', description: 'run directory (default runs/<model>-<method>-<time>)' },
     { name: 'resume', type: 'string', value: 'DIR', description: 'continue the interrupted run in DIR with its recorded settings' },
     { name: 'checkpoint-every', type: 'string', value: 'N', description: 'write checkpoint.json every N steps (default 100; always at the end and on Ctrl-C)' },
@@ -94,7 +95,7 @@ export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string
   const { chooseGuide } = await import('../../inference/setup.js');
   const reporter = new ProgressReporter(io);
   const guideName = chooseGuide(graph, settings.method, settings.guide).name;
-  io.err(`${resumeState ? 'resuming' : 'fitting'} ${graph.name} (${train.n} rows${test ? `, ${test.n} held out` : ''}): method ${settings.method}, guide ${guideName}, objective ${settings.method === 'em' ? 'log-likelihood (EM)' : settings.objective}, seed ${settings.seed}, backend ${backend.name}\n`);
+  io.err(`${resumeState ? 'resuming' : 'fitting'} ${graph.name} (${train.n} rows${test ? `, ${test.n} held out` : ''}): method ${settings.method}, guide ${guideName}, objective ${settings.method === 'em' ? 'log-likelihood (EM)' : settings.objective}, seed ${settings.seed}, backend ${backend.name}${backend.threads !== undefined && backend.threads > 1 ? ` (${backend.threads} threads)` : ''}\n`);
   io.err(`run directory: ${dir}\n`);
   const writeCheckpoint = (state: CheckpointFile['state']) =>
     writeJson(paths.checkpoint, { format: CHECKPOINT_FORMAT, modelSha256: model.sha256, method: settings.method, guide: guideName, rows: train.n, state } satisfies CheckpointFile, true);
@@ -104,6 +105,7 @@ export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string
     return finish(result, { graph, train, test, settings, guideName, dir, pictures: !args.values['no-pictures'] }, io);
   }
   const { runFit } = await import('../../inference/fit/run-fit.js');
+  const { makeFitOptions } = await import('../fit-options.js');
   let result: FitResult;
   try {
     result = runFit(graph, train, {

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { intOption, type CommandSpec, type ParsedArgs } from '../args.js';
-import { BACKEND_OPTION } from '../backend-option.js';
+import { BACKEND_OPTION, THREADS_OPTION } from '../backend-option.js';
 import { engine } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { imageVariables, toIntensities } from '../image-shape.js';
@@ -25,6 +25,7 @@ export const sampleSpec: CommandSpec = {
     { name: 'posterior', type: 'boolean', description: 'draw z from the guide given each training row (posterior predictive)' },
     { name: 'seed', type: 'string', value: 'N', description: 'random seed (default: the run\'s)' },
     BACKEND_OPTION,
+    THREADS_OPTION,
   ],
   examples: ['vmodel sample runs/vae --n 100', 'vmodel sample runs/blr --posterior --n 1000'],
 };

@@ -2,8 +2,8 @@
  * A base constraint with `reinterpreted` more trailing dims treated as one event, as the support
  * of an `Independent` distribution: a vector of positives is one event of `independent(positive, 1)`.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
+import { tfjs } from '../../runtime/lazy-tfjs.js';
 import { Constraint } from './constraint.js';
 
 export class IndependentConstraint extends Constraint {
@@ -30,6 +30,7 @@ export class IndependentConstraint extends Constraint {
   }
 
   check(x: Tensor): Tensor {
+    const tf = tfjs();
     return tf.tidy(() => {
       const ok = this.base.check(x);
       if (this.reinterpreted === 0) return ok;

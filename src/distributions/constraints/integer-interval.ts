@@ -4,8 +4,8 @@
  * Values are stored as floats (as tfjs does), so `check` tests integrality and bounds. `boolean`
  * is the range {0, 1} under its own name; a category(K) range contains it when K ≥ 2.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
+import { tfjs } from '../../runtime/lazy-tfjs.js';
 import { Constraint, formatBound } from './constraint.js';
 
 export class IntegerInterval extends Constraint {
@@ -36,6 +36,7 @@ export class IntegerInterval extends Constraint {
   }
 
   check(x: Tensor): Tensor {
+    const tf = tfjs();
     return tf.tidy(() => {
       const integral = tf.equal(x, tf.round(x));
       return tf.logicalAnd(integral, tf.logicalAnd(tf.greaterEqual(x, this.lower), tf.lessEqual(x, this.upper)));

@@ -1,8 +1,8 @@
 /**
  * Lower-triangular square matrices with a positive diagonal: Cholesky factors of covariances.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
+import { tfjs } from '../../runtime/lazy-tfjs.js';
 import { Constraint } from './constraint.js';
 
 export class LowerCholesky extends Constraint {
@@ -11,6 +11,7 @@ export class LowerCholesky extends Constraint {
   readonly isDiscrete = false;
 
   check(x: Tensor): Tensor {
+    const tf = tfjs();
     return tf.tidy(() => {
       if (x.rank < 2 || x.shape[x.rank - 1] !== x.shape[x.rank - 2]) {
         return tf.zeros(x.shape.slice(0, Math.max(0, x.rank - 2)), 'bool');

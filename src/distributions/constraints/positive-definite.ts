@@ -4,8 +4,8 @@
  * Checked on the host in float64 by attempting a Cholesky factorization: validation runs off the
  * hot path, and a host check cannot be fooled by NaNs produced inside a tensor factorization.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
+import { tfjs } from '../../runtime/lazy-tfjs.js';
 import { Constraint } from './constraint.js';
 
 export class PositiveDefinite extends Constraint {
@@ -14,6 +14,7 @@ export class PositiveDefinite extends Constraint {
   readonly isDiscrete = false;
 
   check(x: Tensor): Tensor {
+    const tf = tfjs();
     const batch = x.shape.slice(0, Math.max(0, x.rank - 2));
     const n = x.shape[x.rank - 1] ?? 0;
     if (x.rank < 2 || x.shape[x.rank - 2] !== n) return tf.zeros(batch, 'bool');

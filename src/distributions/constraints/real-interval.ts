@@ -5,8 +5,8 @@
  * so set relations reduce to comparing bounds; an interval also contains any integer range
  * that fits inside it (ℤ ⊂ ℝ).
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
+import { tfjs } from '../../runtime/lazy-tfjs.js';
 import { Constraint, formatBound } from './constraint.js';
 import { IntegerInterval } from './integer-interval.js';
 
@@ -34,6 +34,7 @@ export class RealInterval extends Constraint {
   }
 
   check(x: Tensor): Tensor {
+    const tf = tfjs();
     return tf.tidy(() => {
       const lo = this.lowerClosed ? tf.greaterEqual(x, this.lower) : tf.greater(x, this.lower);
       const hi = this.upperClosed ? tf.lessEqual(x, this.upper) : tf.less(x, this.upper);

@@ -1,8 +1,8 @@
 /**
  * The probability simplex: vectors along the last dim with non-negative entries summing to 1.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
+import { tfjs } from '../../runtime/lazy-tfjs.js';
 import { Constraint } from './constraint.js';
 
 export class Simplex extends Constraint {
@@ -11,6 +11,7 @@ export class Simplex extends Constraint {
   readonly isDiscrete = false;
 
   check(x: Tensor): Tensor {
+    const tf = tfjs();
     return tf.tidy(() => {
       const k = x.shape[x.rank - 1] ?? 1;
       // float32 summation error grows with K: ~1e-7 per term, so allow 1e-5 per entry.

@@ -6,25 +6,21 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
-import { softplus } from '../../numerics/index.js';
+import { bernoulliLogLik, softplus } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
-import { boolean, probability, real } from '../constraints/index.js';
+import { bernoulliFamily, implementFamily } from '../builtins.js';
+import { boolean } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { xlogy } from '../ops.js';
+import { broadcastShapes, sameShape } from '../shapes.js';
 import { resolveProbsOrLogits, type ProbsOrLogits, type Resolved } from './probs-or-logits.js';
-
-const PARAMS: readonly ParamSpec[] = [
-  { name: 'probs', constraint: probability, eventRank: 0 },
-  { name: 'logits', constraint: real, eventRank: 0 },
-];
 
 export class Bernoulli extends Distribution {
   private readonly given: Resolved;
 
   constructor(args: ProbsOrLogits, options: DistributionOptions = {}) {
     const given = resolveProbsOrLogits('Bernoulli', args);
-    super('Bernoulli', given.probs ? { probs: given.probs } : { logits: given.logits! }, PARAMS, [], options);
+    super('Bernoulli', given.probs ? { probs: given.probs } : { logits: given.logits! }, bernoulliFamily.params, [], options);
     this.given = given;
   }
 
@@ -47,6 +43,17 @@ export class Bernoulli extends Distribution {
       if (logits) return tf.sub(tf.mul(x, logits), softplus(logits));
       return tf.add(xlogy(x, probs!), xlogy(tf.sub(1, x), tf.sub(1, probs!)));
     });
+  }
+
+  /**
+   * With logits, a sum over the last axis (a row of pixels) runs as one fused kernel that takes
+   * no per-element logarithm: 4–5× faster on WASM (docs/performance.md).
+   */
+  protected override logProbSumUnchecked(x: Tensor, dims: number): Tensor {
+    const { logits } = this.given;
+    const shape = logits && broadcastShapes(x.shape, logits.shape);
+    const fused = logits !== undefined && dims === 1 && x.rank <= logits.rank && shape !== undefined && sameShape(shape, logits.shape);
+    return fused ? bernoulliLogLik(logits, x) : super.logProbSumUnchecked(x, dims);
   }
 
   override sample(rng: Rng, sampleShape: readonly number[] = []): Tensor {
@@ -86,14 +93,4 @@ export class Bernoulli extends Distribution {
   }
 }
 
-export const bernoulliFamily: FamilySpec = {
-  name: 'Bernoulli',
-  params: PARAMS,
-  oneOf: [['probs', 'logits']],
-  support: () => boolean,
-  eventShape: () => [],
-  discrete: true,
-  hasRsample: false,
-  create: (p) => new Bernoulli({ probs: p.probs, logits: p.logits }),
-  summary: 'Bernoulli(probs | logits): a coin flip in {0, 1}',
-};
+implementFamily(bernoulliFamily, (p) => new Bernoulli({ probs: p.probs, logits: p.logits }));

@@ -10,16 +10,11 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import { digamma, logBeta } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
-import { positive, unitInterval } from '../constraints/index.js';
+import { betaFamily, implementFamily } from '../builtins.js';
+import { unitInterval } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { FLOAT32_BELOW_ONE, FLOAT32_TINY, toFloat, type TensorLike } from '../ops.js';
 import { rsampleLogStandardGamma } from '../samplers/gamma.js';
-
-const PARAMS: readonly ParamSpec[] = [
-  { name: 'concentration1', constraint: positive, eventRank: 0 },
-  { name: 'concentration0', constraint: positive, eventRank: 0 },
-];
 
 export class Beta extends Distribution {
   readonly concentration1: Tensor;
@@ -27,7 +22,7 @@ export class Beta extends Distribution {
 
   constructor(concentration1: TensorLike, concentration0: TensorLike, options: DistributionOptions = {}) {
     const p = { concentration1: toFloat(concentration1), concentration0: toFloat(concentration0) };
-    super('Beta', p, PARAMS, [], options);
+    super('Beta', p, betaFamily.params, [], options);
     this.concentration1 = p.concentration1;
     this.concentration0 = p.concentration0;
   }
@@ -90,13 +85,4 @@ export class Beta extends Distribution {
   }
 }
 
-export const betaFamily: FamilySpec = {
-  name: 'Beta',
-  params: PARAMS,
-  support: () => unitInterval,
-  eventShape: () => [],
-  discrete: false,
-  hasRsample: true,
-  create: (p) => new Beta(p.concentration1!, p.concentration0!),
-  summary: 'Beta(concentration1, concentration0): probabilities in (0, 1)',
-};
+implementFamily(betaFamily, (p) => new Beta(p.concentration1!, p.concentration0!));

@@ -8,20 +8,14 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import { lgamma, softplus } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
-import { IntegerInterval, integerInterval, nonnegativeInteger, probability, real, type Constraint } from '../constraints/index.js';
+import { binomialFamily, implementFamily } from '../builtins.js';
+import { IntegerInterval, integerInterval, nonnegativeInteger, type Constraint } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { toFloat, xlogy, type TensorLike } from '../ops.js';
 import { binomialArray } from '../samplers/binomial.js';
 import { formatShape, unravelIndex } from '../shapes.js';
 import { DistributionError } from '../validation.js';
 import { resolveProbsOrLogits, type ProbsOrLogits, type Resolved } from './probs-or-logits.js';
-
-const PARAMS: readonly ParamSpec[] = [
-  { name: 'total_count', constraint: nonnegativeInteger, eventRank: 0, default: 1 },
-  { name: 'probs', constraint: probability, eventRank: 0 },
-  { name: 'logits', constraint: real, eventRank: 0 },
-];
 
 export class Binomial extends Distribution {
   readonly totalCount: Tensor;
@@ -30,7 +24,7 @@ export class Binomial extends Distribution {
   constructor(totalCount: TensorLike, args: ProbsOrLogits, options: DistributionOptions = {}) {
     const given = resolveProbsOrLogits('Binomial', args);
     const n = toFloat(totalCount);
-    super('Binomial', given.probs ? { total_count: n, probs: given.probs } : { total_count: n, logits: given.logits! }, PARAMS, [], options);
+    super('Binomial', given.probs ? { total_count: n, probs: given.probs } : { total_count: n, logits: given.logits! }, binomialFamily.params, [], options);
     this.totalCount = n;
     this.given = given;
   }
@@ -119,17 +113,4 @@ export class Binomial extends Distribution {
   }
 }
 
-export const binomialFamily: FamilySpec = {
-  name: 'Binomial',
-  params: PARAMS,
-  oneOf: [['probs', 'logits']],
-  support: ({ constants }) => {
-    const n = constants.total_count;
-    return n !== undefined && Number.isInteger(n) && n >= 0 ? integerInterval(0, n) : nonnegativeInteger;
-  },
-  eventShape: () => [],
-  discrete: true,
-  hasRsample: false,
-  create: (p) => new Binomial(p.total_count ?? 1, { probs: p.probs, logits: p.logits }),
-  summary: 'Binomial(total_count = 1, probs | logits): successes in n trials',
-};
+implementFamily(binomialFamily, (p) => new Binomial(p.total_count ?? 1, { probs: p.probs, logits: p.logits }));

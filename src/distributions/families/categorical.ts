@@ -7,15 +7,10 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import { logSumExp } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
-import { integerInterval, nonnegativeInteger, real, simplex, type Constraint } from '../constraints/index.js';
+import { categoricalFamily, implementFamily } from '../builtins.js';
+import { integerInterval, type Constraint } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { resolveProbsOrLogits, type ProbsOrLogits } from './probs-or-logits.js';
-
-const PARAMS: readonly ParamSpec[] = [
-  { name: 'probs', constraint: simplex, eventRank: 1 },
-  { name: 'logits', constraint: real, eventRank: 1 },
-];
 
 export class Categorical extends Distribution {
   /** Normalized log-probabilities, shape [...batch, K]. */
@@ -24,7 +19,7 @@ export class Categorical extends Distribution {
 
   constructor(args: ProbsOrLogits, options: DistributionOptions = {}) {
     const given = resolveProbsOrLogits('Categorical', args);
-    super('Categorical', given.probs ? { probs: given.probs } : { logits: given.logits! }, PARAMS, [], options);
+    super('Categorical', given.probs ? { probs: given.probs } : { logits: given.logits! }, categoricalFamily.params, [], options);
     const t = given.probs ?? given.logits!;
     this.numCategories = t.shape[t.rank - 1]!;
     this.logProbs = tf.tidy(() =>
@@ -84,17 +79,4 @@ export class Categorical extends Distribution {
   }
 }
 
-export const categoricalFamily: FamilySpec = {
-  name: 'Categorical',
-  params: PARAMS,
-  oneOf: [['probs', 'logits']],
-  support: ({ eventShapes }) => {
-    const k = (eventShapes.probs ?? eventShapes.logits)?.[0];
-    return k !== undefined ? integerInterval(0, k - 1) : nonnegativeInteger;
-  },
-  eventShape: () => [],
-  discrete: true,
-  hasRsample: false,
-  create: (p) => new Categorical({ probs: p.probs, logits: p.logits }),
-  summary: 'Categorical(probs | logits): one of K categories, numbered from 0',
-};
+implementFamily(categoricalFamily, (p) => new Categorical({ probs: p.probs, logits: p.logits }));

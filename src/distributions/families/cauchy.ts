@@ -5,9 +5,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { log1pSquareOver } from '../../numerics/index.js';
+import { cauchyFamily, implementFamily } from '../builtins.js';
 import type { DistributionOptions } from '../distribution.js';
 import type { TensorLike } from '../ops.js';
-import { LocationScale, locationScaleFamily, type StandardDensity } from './location-scale.js';
+import { LocationScale, locationScaleCreate, type StandardDensity } from './location-scale.js';
 
 export const STANDARD_CAUCHY: StandardDensity = {
   logProb: (z) => tf.sub(-Math.log(Math.PI), log1pSquareOver(z, tf.scalar(1))),
@@ -23,4 +24,4 @@ export class Cauchy extends LocationScale {
   }
 }
 
-export const cauchyFamily = locationScaleFamily('Cauchy', Cauchy, 'Cauchy(loc, scale): heavy tails, no mean');
+implementFamily(cauchyFamily, locationScaleCreate(Cauchy));

@@ -7,9 +7,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import type { Rng } from '../../runtime/rng.js';
+import { deltaFamily, implementFamily } from '../builtins.js';
 import { independent, real, type Constraint } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { sumRightmost, toFloat, type TensorLike } from '../ops.js';
 
 export interface DeltaOptions extends DistributionOptions {
@@ -19,8 +19,6 @@ export interface DeltaOptions extends DistributionOptions {
   readonly logDensity?: number;
 }
 
-const PARAMS: readonly ParamSpec[] = [{ name: 'v', constraint: real, eventRank: 0 }];
-
 export class Delta extends Distribution {
   readonly v: Tensor;
   private readonly options: DeltaOptions;
@@ -28,7 +26,7 @@ export class Delta extends Distribution {
   constructor(v: TensorLike, options: DeltaOptions = {}) {
     const value = toFloat(v);
     const rank = options.eventRank ?? 0;
-    super('Delta', { v: value }, [{ ...PARAMS[0]!, eventRank: rank }], value.shape.slice(value.rank - rank), options);
+    super('Delta', { v: value }, [{ ...deltaFamily.params[0]!, eventRank: rank }], value.shape.slice(value.rank - rank), options);
     this.v = value;
     this.options = options;
   }
@@ -70,13 +68,4 @@ export class Delta extends Distribution {
   }
 }
 
-export const deltaFamily: FamilySpec = {
-  name: 'Delta',
-  params: PARAMS,
-  support: () => real,
-  eventShape: () => [],
-  discrete: false,
-  hasRsample: true,
-  create: (p) => new Delta(p.v!),
-  summary: 'Delta(v): a point mass at v (MAP guides)',
-};
+implementFamily(deltaFamily, (p) => new Delta(p.v!));

@@ -9,20 +9,18 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import { digamma, lgamma } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
-import { positive, simplex } from '../constraints/index.js';
+import { dirichletFamily, implementFamily } from '../builtins.js';
+import { simplex } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { FLOAT32_TINY, toFloat, type TensorLike } from '../ops.js';
 import { rsampleLogStandardGamma } from '../samplers/gamma.js';
-
-const PARAMS: readonly ParamSpec[] = [{ name: 'concentration', constraint: positive, eventRank: 1 }];
 
 export class Dirichlet extends Distribution {
   readonly concentration: Tensor;
 
   constructor(concentration: TensorLike, options: DistributionOptions = {}) {
     const p = { concentration: toFloat(concentration) };
-    super('Dirichlet', p, PARAMS, p.concentration.shape.slice(-1), options);
+    super('Dirichlet', p, dirichletFamily.params, p.concentration.shape.slice(-1), options);
     this.concentration = p.concentration;
   }
 
@@ -82,13 +80,4 @@ export class Dirichlet extends Distribution {
   }
 }
 
-export const dirichletFamily: FamilySpec = {
-  name: 'Dirichlet',
-  params: PARAMS,
-  support: () => simplex,
-  eventShape: ({ eventShapes }) => [...(eventShapes.concentration ?? [])],
-  discrete: false,
-  hasRsample: true,
-  create: (p) => new Dirichlet(p.concentration!),
-  summary: 'Dirichlet(concentration): distributions over the simplex',
-};
+implementFamily(dirichletFamily, (p) => new Dirichlet(p.concentration!));

@@ -5,19 +5,17 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import type { Rng } from '../../runtime/rng.js';
-import { nonnegative, positive } from '../constraints/index.js';
+import { exponentialFamily, implementFamily } from '../builtins.js';
+import { nonnegative } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { toFloat, type TensorLike } from '../ops.js';
-
-const PARAMS: readonly ParamSpec[] = [{ name: 'rate', constraint: positive, eventRank: 0 }];
 
 export class Exponential extends Distribution {
   readonly rate: Tensor;
 
   constructor(rate: TensorLike, options: DistributionOptions = {}) {
     const p = { rate: toFloat(rate) };
-    super('Exponential', p, PARAMS, [], options);
+    super('Exponential', p, exponentialFamily.params, [], options);
     this.rate = p.rate;
   }
 
@@ -57,13 +55,4 @@ export class Exponential extends Distribution {
   }
 }
 
-export const exponentialFamily: FamilySpec = {
-  name: 'Exponential',
-  params: PARAMS,
-  support: () => nonnegative,
-  eventShape: () => [],
-  discrete: false,
-  hasRsample: true,
-  create: (p) => new Exponential(p.rate!),
-  summary: 'Exponential(rate): waiting times',
-};
+implementFamily(exponentialFamily, (p) => new Exponential(p.rate!));

@@ -8,16 +8,11 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import { digamma, lgamma } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
+import { gammaFamily, implementFamily } from '../builtins.js';
 import { positive } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { FLOAT32_MAX, FLOAT32_TINY, toFloat, type TensorLike } from '../ops.js';
 import { rsampleLogStandardGamma } from '../samplers/gamma.js';
-
-const PARAMS: readonly ParamSpec[] = [
-  { name: 'concentration', constraint: positive, eventRank: 0 },
-  { name: 'rate', constraint: positive, eventRank: 0 },
-];
 
 export class Gamma extends Distribution {
   readonly concentration: Tensor;
@@ -25,7 +20,7 @@ export class Gamma extends Distribution {
 
   constructor(concentration: TensorLike, rate: TensorLike, options: DistributionOptions = {}) {
     const p = { concentration: toFloat(concentration), rate: toFloat(rate) };
-    super('Gamma', p, PARAMS, [], options);
+    super('Gamma', p, gammaFamily.params, [], options);
     this.concentration = p.concentration;
     this.rate = p.rate;
   }
@@ -78,13 +73,4 @@ export class Gamma extends Distribution {
   }
 }
 
-export const gammaFamily: FamilySpec = {
-  name: 'Gamma',
-  params: PARAMS,
-  support: () => positive,
-  eventShape: () => [],
-  discrete: false,
-  hasRsample: true,
-  create: (p) => new Gamma(p.concentration!, p.rate!),
-  summary: 'Gamma(concentration, rate): positive values, conjugate for Poisson rates and precisions',
-};
+implementFamily(gammaFamily, (p) => new Gamma(p.concentration!, p.rate!));

@@ -3,9 +3,10 @@
  * log p(x) = ½ log(2/π) − log σ − x²/(2σ²). Mean σ√(2/π), variance σ²(1 − 2/π),
  * entropy ½ log(πσ²/2) + ½.
  */
+import { halfNormalFamily, implementFamily } from '../builtins.js';
 import type { DistributionOptions } from '../distribution.js';
 import type { TensorLike } from '../ops.js';
-import { HalfScale, halfScaleFamily } from './location-scale.js';
+import { HalfScale, halfScaleCreate } from './location-scale.js';
 import { STANDARD_NORMAL } from './normal.js';
 
 export class HalfNormal extends HalfScale {
@@ -14,4 +15,4 @@ export class HalfNormal extends HalfScale {
   }
 }
 
-export const halfNormalFamily = halfScaleFamily('HalfNormal', HalfNormal, 'HalfNormal(scale): the absolute value of a zero-mean Normal');
+implementFamily(halfNormalFamily, halfScaleCreate(HalfNormal));

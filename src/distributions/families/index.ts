@@ -1,7 +1,7 @@
 /**
  * The distribution families, one per file, plus the wrappers Independent (batch dims as event
- * dims) and TransformedDistribution (a base pushed through a bijection). Each family file also
- * exports the `FamilySpec` that `builtins.ts` registers.
+ * dims) and TransformedDistribution (a base pushed through a bijection). Each built-in family's
+ * file supplies the `create` of the spec `builtins.ts` describes and registers.
  */
 export { LocationScale, HalfScale, locationScaleFamily, halfScaleFamily, type StandardDensity, type FoldedMoments } from './location-scale.js';
 export { Normal } from './normal.js';

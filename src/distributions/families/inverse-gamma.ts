@@ -7,16 +7,11 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import { digamma, lgamma } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
+import { implementFamily, inverseGammaFamily } from '../builtins.js';
 import { positive } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { FLOAT32_MAX, FLOAT32_TINY, toFloat, type TensorLike } from '../ops.js';
 import { rsampleLogStandardGamma } from '../samplers/gamma.js';
-
-const PARAMS: readonly ParamSpec[] = [
-  { name: 'concentration', constraint: positive, eventRank: 0 },
-  { name: 'rate', constraint: positive, eventRank: 0 },
-];
 
 export class InverseGamma extends Distribution {
   readonly concentration: Tensor;
@@ -24,7 +19,7 @@ export class InverseGamma extends Distribution {
 
   constructor(concentration: TensorLike, rate: TensorLike, options: DistributionOptions = {}) {
     const p = { concentration: toFloat(concentration), rate: toFloat(rate) };
-    super('InverseGamma', p, PARAMS, [], options);
+    super('InverseGamma', p, inverseGammaFamily.params, [], options);
     this.concentration = p.concentration;
     this.rate = p.rate;
   }
@@ -84,13 +79,4 @@ export class InverseGamma extends Distribution {
   }
 }
 
-export const inverseGammaFamily: FamilySpec = {
-  name: 'InverseGamma',
-  params: PARAMS,
-  support: () => positive,
-  eventShape: () => [],
-  discrete: false,
-  hasRsample: true,
-  create: (p) => new InverseGamma(p.concentration!, p.rate!),
-  summary: 'InverseGamma(concentration, rate): the reciprocal of a Gamma; conjugate prior for variances',
-};
+implementFamily(inverseGammaFamily, (p) => new InverseGamma(p.concentration!, p.rate!));

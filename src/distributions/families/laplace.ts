@@ -4,9 +4,10 @@
  * v ~ U(−1, 1).
  */
 import * as tf from '@tensorflow/tfjs';
+import { implementFamily, laplaceFamily } from '../builtins.js';
 import type { DistributionOptions } from '../distribution.js';
 import type { TensorLike } from '../ops.js';
-import { LocationScale, locationScaleFamily, type StandardDensity } from './location-scale.js';
+import { LocationScale, locationScaleCreate, type StandardDensity } from './location-scale.js';
 
 const STANDARD_LAPLACE: StandardDensity = {
   logProb: (z) => tf.sub(tf.neg(tf.abs(z)), Math.LN2),
@@ -25,4 +26,4 @@ export class Laplace extends LocationScale {
   }
 }
 
-export const laplaceFamily = locationScaleFamily('Laplace', Laplace, 'Laplace(loc, scale): the double exponential');
+implementFamily(laplaceFamily, locationScaleCreate(Laplace));

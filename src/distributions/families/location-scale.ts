@@ -14,15 +14,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import type { Rng } from '../../runtime/rng.js';
-import { nonnegative, positive, real } from '../constraints/index.js';
+import { halfScaleDescription, LOCATION_SCALE_PARAMS, locationScaleDescription, SCALE_PARAMS } from '../builtins.js';
+import { nonnegative, real } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
+import type { FamilySpec } from '../family.js';
 import { toFloat, type TensorLike } from '../ops.js';
-
-export const LOCATION_SCALE_PARAMS: readonly ParamSpec[] = [
-  { name: 'loc', constraint: real, eventRank: 0 },
-  { name: 'scale', constraint: positive, eventRank: 0 },
-];
 
 /** The standard member f of a family, z = (x − loc) / scale. */
 export interface StandardDensity {
@@ -82,8 +78,6 @@ export abstract class LocationScale extends Distribution {
   }
 }
 
-export const SCALE_PARAMS: readonly ParamSpec[] = [{ name: 'scale', constraint: positive, eventRank: 0 }];
-
 /** The moments of |z| for z drawn from a symmetric standard density (those of the folded family). */
 export interface FoldedMoments {
   readonly mean: number;
@@ -137,30 +131,22 @@ export abstract class HalfScale extends Distribution {
   }
 }
 
+/** `create` of a half (folded) family. */
+export function halfScaleCreate(Family: HalfScaleClass): FamilySpec['create'] {
+  return (p) => new Family(p.scale!);
+}
+
 /** The registry entry of a half (folded) family. */
 export function halfScaleFamily(name: string, Family: HalfScaleClass, summary: string): FamilySpec {
-  return {
-    name,
-    params: SCALE_PARAMS,
-    support: () => nonnegative,
-    eventShape: () => [],
-    discrete: false,
-    hasRsample: true,
-    create: (p) => new Family(p.scale!),
-    summary,
-  };
+  return { ...halfScaleDescription(name, summary), create: halfScaleCreate(Family) };
+}
+
+/** `create` of a location-scale family. */
+export function locationScaleCreate(Family: LocationScaleClass): FamilySpec['create'] {
+  return (p) => new Family(p.loc!, p.scale!);
 }
 
 /** The registry entry of a location-scale family. */
 export function locationScaleFamily(name: string, Family: LocationScaleClass, summary: string): FamilySpec {
-  return {
-    name,
-    params: LOCATION_SCALE_PARAMS,
-    support: () => real,
-    eventShape: () => [],
-    discrete: false,
-    hasRsample: true,
-    create: (p) => new Family(p.loc!, p.scale!),
-    summary,
-  };
+  return { ...locationScaleDescription(name, summary), create: locationScaleCreate(Family) };
 }

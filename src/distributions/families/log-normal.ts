@@ -6,17 +6,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import type { Rng } from '../../runtime/rng.js';
-import { positive, real } from '../constraints/index.js';
+import { implementFamily, logNormalFamily } from '../builtins.js';
+import { positive } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { toFloat, type TensorLike } from '../ops.js';
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-
-const PARAMS: readonly ParamSpec[] = [
-  { name: 'loc', constraint: real, eventRank: 0 },
-  { name: 'scale', constraint: positive, eventRank: 0 },
-];
 
 export class LogNormal extends Distribution {
   readonly loc: Tensor;
@@ -24,7 +19,7 @@ export class LogNormal extends Distribution {
 
   constructor(loc: TensorLike, scale: TensorLike, options: DistributionOptions = {}) {
     const p = { loc: toFloat(loc), scale: toFloat(scale) };
-    super('LogNormal', p, PARAMS, [], options);
+    super('LogNormal', p, logNormalFamily.params, [], options);
     this.loc = p.loc;
     this.scale = p.scale;
   }
@@ -69,13 +64,4 @@ export class LogNormal extends Distribution {
   }
 }
 
-export const logNormalFamily: FamilySpec = {
-  name: 'LogNormal',
-  params: PARAMS,
-  support: () => positive,
-  eventShape: () => [],
-  discrete: false,
-  hasRsample: true,
-  create: (p) => new LogNormal(p.loc!, p.scale!),
-  summary: 'LogNormal(loc, scale): exp of a Normal(loc, scale)',
-};
+implementFamily(logNormalFamily, (p) => new LogNormal(p.loc!, p.scale!));

@@ -4,9 +4,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { softplus } from '../../numerics/index.js';
+import { implementFamily, logisticFamily } from '../builtins.js';
 import type { DistributionOptions } from '../distribution.js';
 import type { TensorLike } from '../ops.js';
-import { LocationScale, locationScaleFamily, type StandardDensity } from './location-scale.js';
+import { LocationScale, locationScaleCreate, type StandardDensity } from './location-scale.js';
 
 const STANDARD_LOGISTIC: StandardDensity = {
   logProb: (z) => tf.sub(tf.neg(z), tf.mul(2, softplus(tf.neg(z)))),
@@ -25,4 +26,4 @@ export class Logistic extends LocationScale {
   }
 }
 
-export const logisticFamily = locationScaleFamily('Logistic', Logistic, 'Logistic(loc, scale): the logistic distribution (sigmoid CDF)');
+implementFamily(logisticFamily, locationScaleCreate(Logistic));

@@ -8,20 +8,14 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import { cholesky, triangularSolve } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
-import { independent, lowerCholesky, positiveDefinite, real } from '../constraints/index.js';
+import { implementFamily, multivariateNormalFamily } from '../builtins.js';
+import { independent, positiveDefinite, real } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { toFloat, type TensorLike } from '../ops.js';
 import { broadcastShapes, formatShape } from '../shapes.js';
 import { assertSatisfies, DistributionError, validationEnabled } from '../validation.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
-
-const PARAMS: readonly ParamSpec[] = [
-  { name: 'loc', constraint: real, eventRank: 1 },
-  { name: 'scale_tril', constraint: lowerCholesky, eventRank: 2 },
-  { name: 'covariance_matrix', constraint: positiveDefinite, eventRank: 2 },
-];
 
 export class MultivariateNormal extends Distribution {
   readonly loc: Tensor;
@@ -30,7 +24,7 @@ export class MultivariateNormal extends Distribution {
   constructor(loc: TensorLike, scaleTril: TensorLike, options: DistributionOptions = {}) {
     const p = { loc: toFloat(loc), scale_tril: toFloat(scaleTril) };
     const d = p.loc.shape[p.loc.rank - 1];
-    super('MultivariateNormal', p, PARAMS, d === undefined ? [] : [d], options);
+    super('MultivariateNormal', p, multivariateNormalFamily.params, d === undefined ? [] : [d], options);
     const l = p.scale_tril;
     if (l.shape[l.rank - 1] !== d || l.shape[l.rank - 2] !== d) {
       throw new DistributionError(
@@ -111,14 +105,4 @@ export class MultivariateNormal extends Distribution {
   }
 }
 
-export const multivariateNormalFamily: FamilySpec = {
-  name: 'MultivariateNormal',
-  params: PARAMS,
-  support: () => independent(real, 1),
-  eventShape: ({ eventShapes }) => [...(eventShapes.loc ?? [])],
-  discrete: false,
-  hasRsample: true,
-  oneOf: [['scale_tril', 'covariance_matrix']],
-  create: (p) => (p.scale_tril ? new MultivariateNormal(p.loc!, p.scale_tril) : MultivariateNormal.fromCovariance(p.loc!, p.covariance_matrix!)),
-  summary: 'MultivariateNormal(loc, scale_tril | covariance_matrix): a correlated Gaussian',
-};
+implementFamily(multivariateNormalFamily, (p) => (p.scale_tril ? new MultivariateNormal(p.loc!, p.scale_tril) : MultivariateNormal.fromCovariance(p.loc!, p.covariance_matrix!)));

@@ -8,22 +8,13 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import { lgamma, softplus } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
-import { nonnegativeInteger, positive, real, RealInterval } from '../constraints/index.js';
+import { implementFamily, negativeBinomialFamily } from '../builtins.js';
+import { nonnegativeInteger } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { toFloat, xlogy, type TensorLike } from '../ops.js';
 import { logStandardGammaArray } from '../samplers/gamma.js';
 import { poissonDraw } from '../samplers/poisson.js';
 import { resolveProbsOrLogits, type ProbsOrLogits, type Resolved } from './probs-or-logits.js';
-
-/** p = 1 would put all mass at infinity, so probs live in [0, 1). */
-const PROBS = new RealInterval(0, 1, true, false);
-
-const PARAMS: readonly ParamSpec[] = [
-  { name: 'total_count', constraint: positive, eventRank: 0 },
-  { name: 'probs', constraint: PROBS, eventRank: 0 },
-  { name: 'logits', constraint: real, eventRank: 0 },
-];
 
 export class NegativeBinomial extends Distribution {
   readonly totalCount: Tensor;
@@ -32,7 +23,7 @@ export class NegativeBinomial extends Distribution {
   constructor(totalCount: TensorLike, args: ProbsOrLogits, options: DistributionOptions = {}) {
     const given = resolveProbsOrLogits('NegativeBinomial', args);
     const r = toFloat(totalCount);
-    super('NegativeBinomial', given.probs ? { total_count: r, probs: given.probs } : { total_count: r, logits: given.logits! }, PARAMS, [], options);
+    super('NegativeBinomial', given.probs ? { total_count: r, probs: given.probs } : { total_count: r, logits: given.logits! }, negativeBinomialFamily.params, [], options);
     this.totalCount = r;
     this.given = given;
   }
@@ -91,14 +82,4 @@ export class NegativeBinomial extends Distribution {
   }
 }
 
-export const negativeBinomialFamily: FamilySpec = {
-  name: 'NegativeBinomial',
-  params: PARAMS,
-  oneOf: [['probs', 'logits']],
-  support: () => nonnegativeInteger,
-  eventShape: () => [],
-  discrete: true,
-  hasRsample: false,
-  create: (p) => new NegativeBinomial(p.total_count!, { probs: p.probs, logits: p.logits }),
-  summary: 'NegativeBinomial(total_count, probs | logits): overdispersed counts',
-};
+implementFamily(negativeBinomialFamily, (p) => new NegativeBinomial(p.total_count!, { probs: p.probs, logits: p.logits }));

@@ -3,9 +3,10 @@
  * Reparameterized: x = μ + σ ε, ε ~ N(0, 1). Mean μ, variance σ², entropy ½ log(2πe σ²).
  */
 import * as tf from '@tensorflow/tfjs';
+import { implementFamily, normalFamily } from '../builtins.js';
 import type { DistributionOptions } from '../distribution.js';
 import type { TensorLike } from '../ops.js';
-import { LocationScale, locationScaleFamily, type StandardDensity } from './location-scale.js';
+import { LocationScale, locationScaleCreate, type StandardDensity } from './location-scale.js';
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -23,4 +24,4 @@ export class Normal extends LocationScale {
   }
 }
 
-export const normalFamily = locationScaleFamily('Normal', Normal, 'Normal(loc, scale): the Gaussian on the real line');
+implementFamily(normalFamily, locationScaleCreate(Normal));

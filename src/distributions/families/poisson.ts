@@ -6,20 +6,18 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import { lgamma } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
-import { nonnegative, nonnegativeInteger } from '../constraints/index.js';
+import { implementFamily, poissonFamily } from '../builtins.js';
+import { nonnegativeInteger } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { toFloat, xlogy, type TensorLike } from '../ops.js';
 import { poissonArray } from '../samplers/poisson.js';
-
-const PARAMS: readonly ParamSpec[] = [{ name: 'rate', constraint: nonnegative, eventRank: 0 }];
 
 export class Poisson extends Distribution {
   readonly rate: Tensor;
 
   constructor(rate: TensorLike, options: DistributionOptions = {}) {
     const p = { rate: toFloat(rate) };
-    super('Poisson', p, PARAMS, [], options);
+    super('Poisson', p, poissonFamily.params, [], options);
     this.rate = p.rate;
   }
 
@@ -52,13 +50,4 @@ export class Poisson extends Distribution {
   }
 }
 
-export const poissonFamily: FamilySpec = {
-  name: 'Poisson',
-  params: PARAMS,
-  support: () => nonnegativeInteger,
-  eventShape: () => [],
-  discrete: true,
-  hasRsample: false,
-  create: (p) => new Poisson(p.rate!),
-  summary: 'Poisson(rate): counts of rare events',
-};
+implementFamily(poissonFamily, (p) => new Poisson(p.rate!));

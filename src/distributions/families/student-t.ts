@@ -10,17 +10,11 @@ import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import { digamma, log1pSquareOver, logBeta, studentTLogNormalizer } from '../../numerics/index.js';
 import type { Rng } from '../../runtime/rng.js';
-import { positive, real } from '../constraints/index.js';
+import { implementFamily, studentTFamily } from '../builtins.js';
+import { real } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { toFloat, type TensorLike } from '../ops.js';
 import { rsampleLogStandardGamma } from '../samplers/gamma.js';
-
-const PARAMS: readonly ParamSpec[] = [
-  { name: 'df', constraint: positive, eventRank: 0 },
-  { name: 'loc', constraint: real, eventRank: 0, default: 0 },
-  { name: 'scale', constraint: positive, eventRank: 0, default: 1 },
-];
 
 export class StudentT extends Distribution {
   readonly df: Tensor;
@@ -29,7 +23,7 @@ export class StudentT extends Distribution {
 
   constructor(df: TensorLike, loc: TensorLike = 0, scale: TensorLike = 1, options: DistributionOptions = {}) {
     const p = { df: toFloat(df), loc: toFloat(loc), scale: toFloat(scale) };
-    super('StudentT', p, PARAMS, [], options);
+    super('StudentT', p, studentTFamily.params, [], options);
     this.df = p.df;
     this.loc = p.loc;
     this.scale = p.scale;
@@ -95,13 +89,4 @@ export class StudentT extends Distribution {
   }
 }
 
-export const studentTFamily: FamilySpec = {
-  name: 'StudentT',
-  params: PARAMS,
-  support: () => real,
-  eventShape: () => [],
-  discrete: false,
-  hasRsample: true,
-  create: (p) => new StudentT(p.df!, p.loc ?? 0, p.scale ?? 1),
-  summary: "StudentT(df, loc = 0, scale = 1): Student's t, a heavy-tailed Normal",
-};
+implementFamily(studentTFamily, (p) => new StudentT(p.df!, p.loc ?? 0, p.scale ?? 1));

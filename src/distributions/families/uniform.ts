@@ -8,17 +8,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Tensor } from '@tensorflow/tfjs';
 import type { Rng } from '../../runtime/rng.js';
+import { implementFamily, uniformFamily } from '../builtins.js';
 import { real, RealInterval, type Constraint } from '../constraints/index.js';
 import { Distribution, type DistributionOptions } from '../distribution.js';
-import type { FamilySpec, ParamSpec } from '../family.js';
 import { toFloat, type TensorLike } from '../ops.js';
 import { formatShape, unravelIndex } from '../shapes.js';
 import { DistributionError } from '../validation.js';
-
-const PARAMS: readonly ParamSpec[] = [
-  { name: 'low', constraint: real, eventRank: 0 },
-  { name: 'high', constraint: real, eventRank: 0 },
-];
 
 export class Uniform extends Distribution {
   readonly low: Tensor;
@@ -26,7 +21,7 @@ export class Uniform extends Distribution {
 
   constructor(low: TensorLike, high: TensorLike, options: DistributionOptions = {}) {
     const p = { low: toFloat(low), high: toFloat(high) };
-    super('Uniform', p, PARAMS, [], options);
+    super('Uniform', p, uniformFamily.params, [], options);
     this.low = p.low;
     this.high = p.high;
     if (this.validate) this.checkOrdered();
@@ -98,16 +93,4 @@ export class Uniform extends Distribution {
   }
 }
 
-export const uniformFamily: FamilySpec = {
-  name: 'Uniform',
-  params: PARAMS,
-  support: ({ constants }) => {
-    const { low, high } = constants;
-    return low !== undefined && high !== undefined && low < high ? new RealInterval(low, high, true, false) : real;
-  },
-  eventShape: () => [],
-  discrete: false,
-  hasRsample: true,
-  create: (p) => new Uniform(p.low!, p.high!),
-  summary: 'Uniform(low, high): flat on [low, high)',
-};
+implementFamily(uniformFamily, (p) => new Uniform(p.low!, p.high!));

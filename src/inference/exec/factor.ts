@@ -67,9 +67,6 @@ export function targetValue(node: FactorNode, scope: Scope): RowValue {
 
 /** log p(target) summed over the batch dims: one value per lead position. */
 export function factorLogProb(node: FactorNode, dist: Distribution, value: RowValue): tf.Tensor {
-  const lp = dist.logProb(value.t);
   const batchRank = node.batchShape.length;
-  if (batchRank === 0) return lp;
-  const axes = Array.from({ length: batchRank }, (_, i) => lp.rank - batchRank + i);
-  return lp.sum(axes);
+  return batchRank === 0 ? dist.logProb(value.t) : dist.logProbSum(value.t, batchRank);
 }

@@ -4,7 +4,7 @@
  * This is what `lowerToGraph` turns into the engine's graph.
  */
 import type { SourceFile, Span } from '../span.js';
-import type { FamilySpec } from '../../distributions/family.js';
+import type { FamilyDescription } from '../../distributions/family.js';
 import type { Locality } from '../ast.js';
 import type { InferSettings } from './infer-settings.js';
 import type { Owner, Sym } from './symbols.js';
@@ -21,7 +21,7 @@ export interface CheckedFactor {
   readonly given: readonly string[];
   /** The random variables the arguments actually depend on (through lets). */
   readonly dependsOn: readonly string[];
-  readonly family: FamilySpec;
+  readonly family: FamilyDescription;
   /** Arguments by parameter name; omitted parameters with defaults are filled in as constants. */
   readonly args: Readonly<Record<string, TypedExpr>>;
   /** The target's value shape per row: batch shape followed by event shape. */

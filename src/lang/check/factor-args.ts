@@ -3,12 +3,12 @@
  * named, with unknown names, duplicates, missing required parameters and `oneOf` groups checked.
  */
 import type { Arg } from '../ast.js';
-import type { FamilySpec } from '../../distributions/family.js';
+import type { FamilyDescription } from '../../distributions/family.js';
 import type { Reporter } from './reporter.js';
 import { didYouMean } from '../suggest.js';
 
 /** Each given argument by parameter name; `undefined` when binding failed (errors reported). */
-export function bindArguments(family: FamilySpec, args: readonly Arg[], reporter: Reporter, callSpan: Arg['span']): Map<string, Arg> | undefined {
+export function bindArguments(family: FamilyDescription, args: readonly Arg[], reporter: Reporter, callSpan: Arg['span']): Map<string, Arg> | undefined {
   const names = family.params.map((p) => p.name);
   const groups = family.oneOf ?? [];
   const bound = new Map<string, Arg>();

@@ -4,7 +4,7 @@
  * set and locality.
  */
 import type { FactorDecl, Identifier, Locality } from '../ast.js';
-import type { FamilySpec, SupportQuery } from '../../distributions/family.js';
+import type { FamilyDescription, SupportQuery } from '../../distributions/family.js';
 import type { Constraint } from '../../distributions/constraints/index.js';
 import { broadcastShapes, formatShape, sameShape } from '../../distributions/shapes.js';
 import type { Span } from '../span.js';
@@ -145,7 +145,7 @@ function checkTargets(decl: FactorDecl, owner: Owner, resolver: Resolver): Targe
 }
 
 /** Argument shapes against the target's batch shape, and the family's event shape against its trailing dims. */
-function checkShapes(decl: FactorDecl, family: FamilySpec, args: Record<string, TypedExpr>, targets: TargetInfo, resolver: Resolver) {
+function checkShapes(decl: FactorDecl, family: FamilyDescription, args: Record<string, TypedExpr>, targets: TargetInfo, resolver: Resolver) {
   const { reporter } = resolver;
   const eventShapes: Record<string, number[]> = {};
   const constants: Record<string, number | undefined> = {};
@@ -194,7 +194,7 @@ function targetNames(t: TargetInfo): string {
 }
 
 /** The family's support against the declared type: equal for model factors, contained for guides. */
-function checkSupport(decl: FactorDecl, family: FamilySpec, query: SupportQuery, targets: TargetInfo, families: FamilyRegistry, resolver: Resolver): void {
+function checkSupport(decl: FactorDecl, family: FamilyDescription, query: SupportQuery, targets: TargetInfo, families: FamilyRegistry, resolver: Resolver): void {
   let support: Constraint;
   try {
     support = family.support(query);

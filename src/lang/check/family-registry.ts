@@ -3,11 +3,11 @@
  * and the families whose support equals a given constraint (for "use … instead" hints).
  */
 import type { Constraint } from '../../distributions/constraints/index.js';
-import type { FamilySpec } from '../../distributions/family.js';
+import type { FamilyDescription } from '../../distributions/family.js';
 import { sameAlmostEverywhere } from './support-match.js';
 
 export interface FamilyRegistry {
-  get(name: string): FamilySpec | undefined;
+  get(name: string): FamilyDescription | undefined;
   names(): string[];
   /** Names of scalar families whose support (for scalar parameters) equals `support` almost everywhere. */
   withSupport(support: Constraint): string[];
@@ -17,7 +17,7 @@ export interface FamilyRegistry {
  * A `FamilyRegistry` over look-up functions such as the distribution registry's. `preferred`
  * lists names to suggest first (the built-ins in their registration order, most common first).
  */
-export function familyRegistry(get: (name: string) => FamilySpec | undefined, names: () => string[], preferred: readonly string[] = []): FamilyRegistry {
+export function familyRegistry(get: (name: string) => FamilyDescription | undefined, names: () => string[], preferred: readonly string[] = []): FamilyRegistry {
   const rank = (n: string): number => {
     const i = preferred.indexOf(n);
     return i < 0 ? preferred.length : i;

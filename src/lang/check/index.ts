@@ -4,12 +4,14 @@
  * the registry's family specs (parameter constraints, supports, event shapes), validates
  * conditioning sets, locality, guides and the infer block, and reports located diagnostics with
  * fix hints. Families are read only from the distribution registry, so plugins are checked like
- * built-ins.
+ * built-ins. It imports the registry and the built-in descriptions, not the distributions index,
+ * so that compiling a model never loads tfjs.
  */
 import type { Program } from '../ast.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../span.js';
-import { builtinFamilies, familyNames, getFamily } from '../../distributions/index.js';
+import { builtinFamilies } from '../../distributions/builtins.js';
+import { familyNames, getFamily } from '../../distributions/registry.js';
 import type { CheckedModel } from './checked-model.js';
 import { checkProgramWith } from './check-program.js';
 import { familyRegistry, type FamilyRegistry } from './family-registry.js';

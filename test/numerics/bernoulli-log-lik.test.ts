@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bernoulliLogLik } from '../../src/nn/index.js';
+import { bernoulliLogLik } from '../../src/numerics/index.js';
 import { selectBackend } from '../../src/runtime/backend.js';
 import { Rng } from '../../src/runtime/rng.js';
 
