@@ -40,7 +40,7 @@ export function renderMarkdown(s: SuiteResult): string {
   for (const w of training) {
     const r = w.result;
     const torchMs = typeof w.torch?.['ms_per_step'] === 'number' ? (w.torch['ms_per_step'] as number) : null;
-    const backend = w.backend.name + (w.backend.name === 'wasm' ? (w.backend.simd ? ' (SIMD)' : ' (no SIMD)') : '') + ('world' in r ? ` × ${r.world} workers` : '');
+    const backend = w.backend.name + (w.backend.name === 'wasm' ? `${w.backend.simd ? ' (SIMD' : ' (no SIMD'}, ${w.backend.threads ?? 1} thread${w.backend.threads === 1 ? '' : 's'})` : '') + ('world' in r ? ` × ${r.world} workers` : '');
     const single = 'world' in r ? null : r;
     lines.push(
       `| ${w.name} | ${backend} | ${fmt(r.timing.stepsPerSecond, 1)} | ${fmt(r.timing.msPerStep)} | ${fmt(Math.min(...r.timing.cpuMsPerStepRepeats))} | ${fmt(single?.epochSeconds)} | ${fmt(single?.evalSecondsPer1000Images)} | ${fmt(torchMs)} | ${torchMs === null ? '—' : fmt(torchMs / r.timing.msPerStep)} | ${fmt(r.peakRssMb, 0)} | ${single === null ? '—' : `${single.tensorsBefore} → ${single.tensorsAfter}`} | ${fmt(w.wallSeconds, 1)} |`,

@@ -4,12 +4,13 @@
  *   npx tsx bench/run.ts [--only vae-elbo,vae-iwae5] [--backend auto|wasm|cpu|tensorflow]
  *                        [--warmup 20] [--steps 200] [--repeats 3] [--no-epoch]
  *                        [--eval-k 1000] [--eval-n 1000] [--torch] [--quick] [--out DIR]
- *                        [--path fast|stock] [--torch-threads 2]
+ *                        [--path fast|stock] [--torch-threads 2] [--threads N]
  *
  * Workloads (the default suite): 1. vae-elbo, 2. vae-iwae5; 3. vi-blr-meanfield, vi-blr-fullrank
  * (seconds to convergence); 4. em-gmm (seconds per EM iteration, K = 10 full covariance,
  * N = 100,000, D = 10; `--sklearn` adds scikit-learn on the same data); 5. startup (compile time
- * of every shipped model, CLI cold start). Experimental: vae-elbo-dp1 / vae-elbo-dp2
+ * of every shipped model, CLI cold start); vae-engine-elbo and vae-engine-iwae5 time workloads 1
+ * and 2 as `vmodel fit` runs them (models/vae.vmodel through the engine). Experimental: vae-elbo-dp1 / vae-elbo-dp2
  * (data-parallel on 1 or 2 worker threads, timing only). Each workload runs in its own child process, so peak memory, tensor counts and the backend are
  * per workload. `--torch` runs shared/reference/torch_vae.py right after each VAE workload with the
  * same protocol, so the ratio is measured back to back on the same machine state. `--path stock`
@@ -20,12 +21,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { BackendError, parseBackendName, selectBackend } from '../src/runtime/backend.js';
+import { BackendError, parseBackendName, parseThreads, selectBackend } from '../src/runtime/backend.js';
 import { machineInfo, round } from './harness.js';
 import { renderMarkdown, type SuiteResult, type WorkloadRecord } from './report.js';
 import type { LayerPath } from './workloads/vae-model.js';
 import { runVaeDataParallel } from './workloads/vae-data-parallel.js';
 import { runVae } from './workloads/vae.js';
+import { runVaeEngine } from './workloads/vae-engine.js';
 import { runViBlr } from './workloads/vi-blr.js';
 import { runEmGmm } from './workloads/em-gmm.js';
 import { runStartup } from './workloads/startup.js';
@@ -42,13 +44,16 @@ const OTHER_WORKLOADS: Readonly<Record<string, (o: Options) => GenericResult>> =
 const WORKLOADS = {
   'vae-elbo': { objective: 'elbo', trainK: 1, world: 0 },
   'vae-iwae5': { objective: 'iwae', trainK: 5, world: 0 },
+  // Workloads 1 and 2 as `vmodel fit` runs them: models/vae.vmodel through the engine (timing only).
+  'vae-engine-elbo': { objective: 'elbo', trainK: 1, world: 0, engine: true },
+  'vae-engine-iwae5': { objective: 'iwae', trainK: 5, world: 0, engine: true },
   // Experimental: workload 1 data-parallel on worker threads (timing only); not in the default suite.
   'vae-elbo-dp1': { objective: 'elbo', trainK: 1, world: 1 },
   'vae-elbo-dp2': { objective: 'elbo', trainK: 1, world: 2 },
 } as const;
 type VaeWorkloadName = keyof typeof WORKLOADS;
 type WorkloadName = VaeWorkloadName | string;
-const DEFAULT_SUITE: readonly WorkloadName[] = ['vae-elbo', 'vae-iwae5', ...Object.keys(OTHER_WORKLOADS)];
+const DEFAULT_SUITE: readonly WorkloadName[] = ['vae-elbo', 'vae-iwae5', 'vae-engine-elbo', 'vae-engine-iwae5', ...Object.keys(OTHER_WORKLOADS)];
 const isVae = (name: WorkloadName): name is VaeWorkloadName => name in WORKLOADS;
 
 const TORCH_SCRIPT = join(import.meta.dirname, '..', '..', 'shared', 'reference', 'torch_vae.py');
@@ -71,6 +76,7 @@ function options() {
       out: { type: 'string', default: join(import.meta.dirname, 'results') },
       child: { type: 'string' },
       path: { type: 'string', default: 'fast' },
+      threads: { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -101,6 +107,7 @@ function options() {
     sklearn: values.sklearn,
     quick,
     torchThreads: int('torch-threads', values['torch-threads'], 2),
+    threads: values.threads === undefined ? undefined : parseThreads(values.threads),
     out: values.out,
     child: values.child as WorkloadName | undefined,
   };
@@ -110,7 +117,7 @@ type Options = ReturnType<typeof options>;
 
 /** Child mode: run one workload and print its record as the last stdout line. */
 async function child(name: WorkloadName, o: Options): Promise<void> {
-  const backend = await selectBackend(o.backend);
+  const backend = await selectBackend(o.backend, o.threads === undefined ? {} : { threads: o.threads });
   if (!isVae(name)) {
     const t0 = performance.now();
     const result = OTHER_WORKLOADS[name]!(o);
@@ -122,9 +129,11 @@ async function child(name: WorkloadName, o: Options): Promise<void> {
   const t0 = performance.now();
   const common = { objective: w.objective, trainK: w.trainK, batch: 128, warmup: o.warmup, steps: o.steps, repeats: o.repeats, seed: 0 };
   const result =
-    w.world > 0
-      ? await runVaeDataParallel({ ...common, world: w.world, backend: o.backend })
-      : runVae({ ...common, epoch: o.epoch, evalK: o.evalK, evalN: o.evalN, path: o.path });
+    'engine' in w
+      ? runVaeEngine(common)
+      : w.world > 0
+        ? await runVaeDataParallel({ ...common, world: w.world, backend: o.backend })
+        : runVae({ ...common, epoch: o.epoch, evalK: o.evalK, evalN: o.evalN, path: o.path });
   const record: WorkloadRecord = { name, backend, wallSeconds: round((performance.now() - t0) / 1000, 2), result, tfjsMemory: tf.memory() };
   process.stdout.write(JSON.stringify(record) + '\n');
 }

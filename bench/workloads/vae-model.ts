@@ -11,7 +11,8 @@
  * one matrix product instead of two.
  */
 import * as tf from '@tensorflow/tfjs';
-import { applyDense, bernoulliLogLik, createDense, denseVariables, type DenseParams } from '../../src/nn/index.js';
+import { applyDense, createDense, denseVariables, type DenseParams } from '../../src/nn/index.js';
+import { bernoulliLogLik } from '../../src/numerics/index.js';
 import type { Rng } from '../../src/runtime/rng.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
