@@ -130,7 +130,7 @@ async function child(name: WorkloadName, o: Options): Promise<void> {
   const common = { objective: w.objective, trainK: w.trainK, batch: 128, warmup: o.warmup, steps: o.steps, repeats: o.repeats, seed: 0 };
   const result =
     'engine' in w
-      ? runVaeEngine(common)
+      ? runVaeEngine({ ...common, evalK: o.evalK, evalN: o.evalN })
       : w.world > 0
         ? await runVaeDataParallel({ ...common, world: w.world, backend: o.backend })
         : runVae({ ...common, epoch: o.epoch, evalK: o.evalK, evalN: o.evalN, path: o.path });

@@ -11,7 +11,7 @@ import type { Tensor } from '@tensorflow/tfjs';
 import type { Rng } from '../runtime/rng.js';
 import type { Constraint } from './constraints/index.js';
 import type { ParamSpec } from './family.js';
-import { detach, sumRightmost } from './ops.js';
+import { broadcastTo, detach, sumRightmost } from './ops.js';
 import { broadcastShapes, formatShape, sameShape } from './shapes.js';
 import { assertSatisfies, DistributionError, validationEnabled } from './validation.js';
 
@@ -146,7 +146,7 @@ export abstract class Distribution {
       const p = this.params[spec.name];
       if (p === undefined) continue;
       const eventPart = p.shape.slice(p.rank - spec.eventRank);
-      expanded[spec.name] = tf.broadcastTo(p, [...batchShape, ...eventPart]);
+      expanded[spec.name] = broadcastTo(p, [...batchShape, ...eventPart]);
     }
     return this.withParams(expanded);
   }

@@ -21,7 +21,7 @@ export { registerFamily, getFamily, familyNames, unregisterFamily } from './regi
 export { builtinFamilies } from './builtins.js';
 export { installPlugin, type DistributionsApi, type PluginModule } from './plugin.js';
 export { registerKL, klDivergence, tryKLDivergence, NoClosedFormKLError, type KLFunction, type DistributionClass } from './kl/index.js';
-export { toFloat, sumRightmost, xlogy, detach, FLOAT32_TINY, FLOAT32_BELOW_ONE, type TensorLike } from './ops.js';
+export { toFloat, sumRightmost, broadcastTo, xlogy, detach, FLOAT32_TINY, FLOAT32_BELOW_ONE, type TensorLike } from './ops.js';
 export { broadcastShapes } from './shapes.js';
 export { rsampleLogStandardGamma } from './samplers/index.js';
 export { Rng, type RngState } from '../runtime/rng.js';

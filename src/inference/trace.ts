@@ -8,7 +8,7 @@
  * (marginal likelihoods: IWAE, EM, log p(x) estimates).
  */
 import * as tf from '@tensorflow/tfjs';
-import { tryKLDivergence } from '../distributions/index.js';
+import { broadcastTo, tryKLDivergence } from '../distributions/index.js';
 import type { DataNode, FactorNode, GraphNode, LatentNode, LetNode, ModelGraph, ParamNode } from '../graph/ir.js';
 import type { ColumnValues } from '../data/index.js';
 import type { Rng } from '../runtime/rng.js';
@@ -148,7 +148,7 @@ interface RawSite {
 /** Broadcast a site's tensors to [S, B] (local) or [S, 1] (global). */
 function toTerm(r: RawSite, s: number, b: number): SiteTerm {
   const shape = [s, r.local ? b : 1];
-  const fit = (t: tf.Tensor | undefined) => (t === undefined ? undefined : t.reshape([t.shape[0], -1]).broadcastTo(shape));
+  const fit = (t: tf.Tensor | undefined) => (t === undefined ? undefined : broadcastTo(t.reshape([t.shape[0], -1]), shape));
   return { name: r.name, role: r.role, local: r.local, logP: fit(r.logP)!, logQ: fit(r.logQ), kl: fit(r.kl), score: r.score };
 }
 
@@ -167,7 +167,7 @@ function reduceEnumerated(
   b: number,
   mode: 'expect' | 'marginalize',
 ): SiteTerm[] {
-  const full = (t: tf.Tensor, local: boolean) => t.reshape([t.shape[0], -1]).broadcastTo([combos * s, local ? b : 1]);
+  const full = (t: tf.Tensor, local: boolean) => broadcastTo(t.reshape([t.shape[0], -1]), [combos * s, local ? b : 1]);
   const first = (t: tf.Tensor, local: boolean) => full(t, local).slice([0, 0], [s, -1]);
   const logQEnumerated = [...enumerated].map((id) => draws.get(id)!.logQ);
   const localEnumerated = [...enumerated].every((id) => draws.get(id)!.logQ.shape[1] === b || b === 1);

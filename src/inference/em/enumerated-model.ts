@@ -10,6 +10,7 @@
  * bounded; nothing loops over single rows.
  */
 import * as tf from '@tensorflow/tfjs';
+import { broadcastTo } from '../../distributions/index.js';
 import type { Dataset } from '../../data/index.js';
 import type { FactorNode, LatentNode, TypedExpr } from '../../graph/ir.js';
 import { MAX_ENUMERATED_COMBINATIONS } from '../guides/draws.js';
@@ -181,7 +182,7 @@ export class EnumeratedModel {
         genericTerms.push(factorLogProb(f, factorDistribution(f, scope), targetValue(f, scope)));
       }
     }
-    // Broadcasting adds throughout: the WASM backend's Tile (behind broadcastTo) is a slow generic loop.
+    // Broadcasting adds throughout (see `broadcastTo`): the WASM backend's Tile is a slow generic loop.
     const terms = [...kernelTerms];
     if (genericTerms.length > 0) {
       // The interpreter's lead axes are [C, rows]; a term may lack either (size 1) or both.
@@ -190,7 +191,7 @@ export class EnumeratedModel {
     }
     const sum = terms.reduce((x, y) => tf.add(x, y));
     const shape: [number, number] = [chunk.size, this.combinations];
-    return (sum.shape.join() === shape.join() ? sum : sum.broadcastTo(shape)) as tf.Tensor2D;
+    return broadcastTo(sum, shape) as tf.Tensor2D;
   }
 
   /** log p(θ), the parameters' priors (0 when none has one). */
@@ -213,7 +214,7 @@ export class EnumeratedModel {
     for (const p of this.parts.params) {
       const v = values?.get(p.id) ?? store.globalValue(p.id, 2);
       const repeat = differentiable && this.gathered.has(p.id);
-      scope.bind(p.id, repeat ? { t: v.t.broadcastTo([this.combinations, ...v.t.shape.slice(1)]), rowRank: v.rowRank } : v);
+      scope.bind(p.id, repeat ? { t: broadcastTo(v.t, [this.combinations, ...v.t.shape.slice(1)]), rowRank: v.rowRank } : v);
     }
     for (const [id, t] of this.values) scope.bind(id, { t, rowRank: 0 });
     return scope;

@@ -8,7 +8,7 @@ import type { Dataset } from '../../data/index.js';
 import { Rng } from '../../runtime/rng.js';
 import { siteLogRatio } from '../objectives/terms.js';
 import type { Prepared } from '../setup.js';
-import { evaluationTrace, meanAndError, readTidy, rowChunks, rowsPerChunk, withoutParamPriors } from './evaluation-trace.js';
+import { evaluationTrace, meanAndError, readChecked, rowChunks, rowsPerChunk, withoutParamPriors } from './evaluation-trace.js';
 
 export interface ElboEstimate {
   readonly perRow: number;
@@ -22,8 +22,8 @@ export function estimateElbo(prepared: Prepared, data: Dataset, options: { sampl
   const rowValues = new Float64Array(data.n);
   let offset = 0;
   for (const batch of rowChunks(data, rowsPerChunk(prepared, options.samples))) {
-    const values = readTidy(() => {
-      const t = evaluationTrace(prepared, batch, data.n, { samples: options.samples, rng, enumeration: 'expect', analyticKL: true });
+    const values = readChecked(rng, (r) => {
+      const t = evaluationTrace(prepared, batch, data.n, { samples: options.samples, rng: r, enumeration: 'expect', analyticKL: true });
       let perRow: tf.Tensor = tf.zeros([batch.size]);
       for (const site of withoutParamPriors(t.terms).sites) {
         const term = site.role === 'latent' ? (site.kl ?? siteLogRatio(site)).neg() : site.logP;

@@ -13,7 +13,7 @@ import type { Dataset } from '../../data/index.js';
 import { Rng } from '../../runtime/rng.js';
 import type { Prepared } from '../setup.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
-import { evaluationLogWeights, hasGlobalLatents, meanAndError, readTidy, rowChunks, rowsPerChunk } from './evaluation-trace.js';
+import { evaluationLogWeights, hasGlobalLatents, meanAndError, readChecked, rowChunks, rowsPerChunk } from './evaluation-trace.js';
 
 export interface LogLikelihoodEstimate {
   /** The estimate per data row (average over rows), and its standard error. */
@@ -48,8 +48,8 @@ export function estimateLogLikelihood(prepared: Prepared, data: Dataset, options
     const logW = new Float64Array(k * batch.size);
     for (let done = 0; done < k; done += chunk) {
       const s = Math.min(chunk, k - done);
-      const values = readTidy(() => {
-        const { local, global } = evaluationLogWeights(prepared, batch, data.n, s, rng);
+      const values = readChecked(rng, (r) => {
+        const { local, global } = evaluationLogWeights(prepared, batch, data.n, s, r);
         return local.add(global.reshape([-1, 1]));
       });
       logW.set(values, done * batch.size);
@@ -70,8 +70,8 @@ export function jointLogWeights(prepared: Prepared, data: Dataset, k: number, ch
   const out = new Float64Array(k);
   for (let done = 0; done < k; done += chunk) {
     const s = Math.min(chunk, k - done);
-    const values = readTidy(() => {
-      const { local, global } = evaluationLogWeights(prepared, batch, data.n, s, rng);
+    const values = readChecked(rng, (r) => {
+      const { local, global } = evaluationLogWeights(prepared, batch, data.n, s, r);
       return local.sum(1).add(global);
     });
     out.set(values, done);

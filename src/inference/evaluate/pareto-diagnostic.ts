@@ -8,7 +8,7 @@ import { Rng } from '../../runtime/rng.js';
 import { paretoK, type ParetoKResult } from '../diagnostics/pareto-k.js';
 import type { Prepared } from '../setup.js';
 import { wholeBatch } from '../fit/epoch-cursor.js';
-import { evaluationLogWeights, hasGlobalLatents, readTidy, rowsPerChunk } from './evaluation-trace.js';
+import { evaluationLogWeights, hasGlobalLatents, readChecked, rowsPerChunk } from './evaluation-trace.js';
 import { jointLogWeights } from './log-likelihood.js';
 
 export interface ParetoDiagnostic extends ParetoKResult {
@@ -35,8 +35,8 @@ export function paretoDiagnostic(prepared: Prepared, data: Dataset, options: { s
   const logW: Float32Array[] = [];
   for (let start = 0; start < rows; start += chunk) {
     const batch = wholeBatch(data, picked.subarray(start, Math.min(start + chunk, rows)));
-    const flat = readTidy(() => {
-      const { local, global } = evaluationLogWeights(prepared, batch, data.n, samples, rng);
+    const flat = readChecked(rng, (r) => {
+      const { local, global } = evaluationLogWeights(prepared, batch, data.n, samples, r);
       return local.add(global.reshape([-1, 1])).transpose();
     });
     for (let r = 0; r < batch.size; r++) logW.push(flat.subarray(r * samples, (r + 1) * samples));

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { FactorNode } from '../../graph/ir.js';
-import { DistributionError, getFamily, type Distribution, type FamilySpec } from '../../distributions/index.js';
+import { broadcastTo, type Distribution, DistributionError, type FamilySpec, getFamily } from '../../distributions/index.js';
 import { evaluate, type Scope } from './evaluate.js';
 import { leadShape, rowShape, type RowValue } from './row-value.js';
 
@@ -61,7 +61,7 @@ export function targetValue(node: FactorNode, scope: Scope): RowValue {
   const values = node.targets.map((id) => scope.value(id));
   if (values.length === 1) return values[0];
   const lead = leadShape(values[0]).map((_, i) => Math.max(...values.map((v) => v.t.shape[i])));
-  const full = values.map((v) => v.t.broadcastTo([...lead, ...rowShape(v)]));
+  const full = values.map((v) => broadcastTo(v.t, [...lead, ...rowShape(v)]));
   return { t: tf.concat(full, -1), rowRank: values[0].rowRank };
 }
 

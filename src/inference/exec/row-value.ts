@@ -11,6 +11,7 @@
  * right-aligning everything numpy-style) is what lets a scalar per row meet a vector per row.
  */
 import * as tf from '@tensorflow/tfjs';
+import { broadcastTo } from '../../distributions/index.js';
 
 export interface RowValue {
   readonly t: tf.Tensor;
@@ -141,7 +142,7 @@ export function indexBy(v: RowValue, idx: RowValue): RowValue {
   if (isShared(v)) {
     const picked = tf.matMul(tf.oneHot(flatIdx, k).toFloat(), v.t.reshape([k, -1]));
     const out = picked.reshape([...leadShape(idx), ...rest]);
-    return { t: out.broadcastTo([...lead, ...rest]), rowRank: rest.length };
+    return { t: broadcastTo(out, [...lead, ...rest]), rowRank: rest.length };
   }
   const oneHot = tf.oneHot(flatIdx, k).reshape([...leadShape(idx), k, ...ones(rest.length)]);
   const weighted = oneHot.mul(v.t);
@@ -153,7 +154,7 @@ export function stackRow(values: readonly RowValue[]): RowValue {
   const rank = Math.max(...values.map((v) => v.rowRank));
   const padded = values.map((v) => padRow(v, rank));
   const lead = padded.map(leadShape).reduce(broadcastShapes);
-  const full = padded.map((v) => v.t.broadcastTo([...lead, ...rowShape(v)]));
+  const full = padded.map((v) => broadcastTo(v.t, [...lead, ...rowShape(v)]));
   return { t: tf.stack(full, lead.length), rowRank: rank + 1 };
 }
 

@@ -9,7 +9,7 @@
  *   delta      point masses at a learned value (MAP in constrained space: log q = 0).
  */
 import * as tf from '@tensorflow/tfjs';
-import { Bernoulli, Categorical, IdentityTransform, type Distribution } from '../../distributions/index.js';
+import { Bernoulli, broadcastTo, Categorical, type Distribution, IdentityTransform } from '../../distributions/index.js';
 import type { DataNode, ModelGraph } from '../../graph/ir.js';
 import { applyMlp } from '../../nn/index.js';
 import { softplus } from '../../numerics/index.js';
@@ -95,7 +95,7 @@ export function autoGuide(name: string, strategy: AutoStrategy, graph: ModelGrap
         } else if (strategy === 'delta') {
           const u = paramOf(input, `${id}/loc`, local);
           const z = layout.transform.forward(u);
-          const value = { t: z.broadcastTo([draws.samples, ...z.shape.slice(1)]), rowRank: info.node.type.shape.length };
+          const value = { t: broadcastTo(z, [draws.samples, ...z.shape.slice(1)]), rowRank: info.node.type.shape.length };
           draws.add({ latent: info.node.id, value, logQ: tf.zeros([1, z.shape[1]!]), estimator: 'pathwise' });
         } else {
           const loc = paramOf(input, `${id}/loc`, local);

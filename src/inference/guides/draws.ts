@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Distribution } from '../../distributions/index.js';
+import { broadcastTo } from '../../distributions/index.js';
 import type { LatentNode } from '../../graph/ir.js';
 import type { Rng } from '../../runtime/rng.js';
 import type { ExecScope } from '../exec/exec-scope.js';
@@ -60,11 +61,11 @@ export class Draws {
     const size = support.shape[0]!;
     const previous = this.samples;
     this.tile(size);
-    const values = tf.range(0, size, 1, 'float32').reshape([size, 1]).tile([1, previous]).reshape([size * previous, 1]);
+    const values = broadcastTo(tf.range(0, size, 1, 'float32').reshape([size, 1]), [size, previous]).reshape([size * previous, 1]);
     // log q of every value against q's batch [S or 1, B or 1]: [K, S or 1, B or 1] → [K·S, B or 1].
     const logQ = dist.logProb(tf.range(0, size, 1, 'float32').reshape([size, 1, 1]));
     const rows = logQ.shape[2]!;
-    const logQFull = logQ.broadcastTo([size, previous, rows]).reshape([size * previous, rows]);
+    const logQFull = broadcastTo(logQ, [size, previous, rows]).reshape([size * previous, rows]);
     this.add({ latent: latent.id, value: { t: values, rowRank: 0 }, logQ: logQFull, estimator: 'enumerate' });
   }
 
@@ -94,6 +95,6 @@ function tileAxis0(v: RowValue, size: number, samples: number): RowValue {
 
 /** Repeat axis 0 (of length 1 or `samples`) `size` times: [size·samples, …]. */
 export function tileTensor(t: tf.Tensor, size: number, samples: number): tf.Tensor {
-  const full = t.shape[0] === samples ? t : t.broadcastTo([samples, ...t.shape.slice(1)]);
-  return full.tile([size, ...t.shape.slice(1).map(() => 1)]);
+  const rest = t.shape.slice(1);
+  return broadcastTo(t, [size, samples, ...rest]).reshape([size * samples, ...rest]);
 }

@@ -5,6 +5,7 @@
  * over the site's own dimensions (its row shape) and with any enumerated discrete values reduced.
  */
 import * as tf from '@tensorflow/tfjs';
+import { broadcastTo } from '../../distributions/index.js';
 
 export interface SiteTerm {
   readonly name: string;
@@ -61,7 +62,7 @@ export function totals(terms: Terms): WeightParts {
     else if (site.role === 'param') parts.paramPrior.push(rowTotal(site.logP));
     else parts.divergence.push(rowTotal(site.kl ?? siteLogRatio(site)));
   }
-  const sum = (ts: tf.Tensor[]) => (ts.length ? tf.addN(ts.map((t) => t.broadcastTo([terms.samples]))) : tf.zeros([terms.samples]));
+  const sum = (ts: tf.Tensor[]) => (ts.length ? tf.addN(ts.map((t) => broadcastTo(t, [terms.samples]))) : tf.zeros([terms.samples]));
   return { likelihood: sum(parts.likelihood), divergence: sum(parts.divergence), paramPrior: sum(parts.paramPrior) };
 }
 
@@ -85,7 +86,7 @@ export function logWeights(terms: Terms): { local: tf.Tensor; global: tf.Tensor 
     else global.push(w.sum(1));
   }
   const rows = local.length ? local.reduce((a, b) => a.add(b)) : tf.zeros([terms.samples, 1]);
-  const shared = global.length ? global.reduce((a, b) => a.add(b)).broadcastTo([terms.samples]) : tf.zeros([terms.samples]);
+  const shared = global.length ? broadcastTo(global.reduce((a, b) => a.add(b)), [terms.samples]) : tf.zeros([terms.samples]);
   return { local: rows, global: shared };
 }
 

@@ -4,6 +4,9 @@
  * size; ten in a row stop the fit with the last good parameters kept.
  */
 import { describe, expect, it } from 'vitest';
+import { setValidation, validationEnabled } from '../../../src/distributions/index.js';
+import { estimateElbo } from '../../../src/inference/evaluate/elbo-estimate.js';
+import { estimateLogLikelihood } from '../../../src/inference/evaluate/log-likelihood.js';
 import { elbo } from '../../../src/inference/objectives/index.js';
 import { Svi } from '../../../src/inference/fit/svi.js';
 import { NonFiniteError } from '../../../src/inference/fit/non-finite.js';
@@ -43,5 +46,29 @@ describe('non-finite objectives', () => {
     expect(message).toMatch(/stopped after 10 consecutive non-finite steps/);
     expect(svi.learningRateScale).toBeCloseTo(1e-3, 12); // cut tenfold after 3 and after 6 and 9 failures
     expect(p.store.state()).toEqual(before); // no update was ever applied
+  });
+});
+
+describe('non-finite evaluation', () => {
+  // Estimators run unchecked for speed (argument validation was a third of an IWAE pass) and re-run
+  // a chunk checked from the same random state when a value comes out non-finite.
+  it('reports the invalid argument with its location instead of a NaN estimate', () => {
+    const p = prepare(graph, data.n, 0, 'meanfield');
+    expect(() => estimateLogLikelihood(p, data, { k: 64, seed: 0 })).toThrow(/broken\.vmodel:5:1: in p\(x \| z\): Normal: parameter 'loc' .* must satisfy Real, but found NaN/);
+    expect(() => estimateElbo(p, data, { samples: 64, seed: 0 })).toThrow(/broken\.vmodel:5:1/);
+    expect(validationEnabled()).toBe(true);
+    p.store.dispose();
+  });
+
+  it('with validation off, gives the NaN and leaves validation off', () => {
+    const p = prepare(graph, data.n, 0, 'meanfield');
+    setValidation(false);
+    try {
+      expect(estimateLogLikelihood(p, data, { k: 64, seed: 0 }).perRow).toBeNaN();
+      expect(validationEnabled()).toBe(false);
+    } finally {
+      setValidation(true);
+      p.store.dispose();
+    }
   });
 });
