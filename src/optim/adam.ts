@@ -6,6 +6,7 @@
  * with the bias corrections folded into two scalars: one pass over p fewer per step.
  */
 import * as tf from '@tensorflow/tfjs';
+import { fusedKernels } from '../runtime/wasm-kernels.js';
 import { Optimizer, type CommonOptions, type UpdateRule } from './optimizer.js';
 
 export interface AdamOptions extends CommonOptions {
@@ -27,12 +28,19 @@ export function adam(variables: readonly tf.Variable[], options: AdamOptions): O
     slotNames: ['m', 'v'],
     hyper: { beta1, beta2, eps },
     apply(p, g, { m, v }, lr, t) {
-      const m1 = tf.add(tf.mul(m!, beta1), tf.mul(g, 1 - beta1));
-      const v1 = tf.add(tf.mul(v!, beta2), tf.mul(tf.square(g), 1 - beta2));
       const bc1 = 1 - Math.pow(beta1, t);
       const sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, t));
+      const step = (lr * sqrtBc2) / bc1;
+      // On WASM one fused pass (m and v in place) replaces the 12 kernels below, with the same bits.
+      const next = fusedKernels()?.adam(p, g, m!, v!, beta1, beta2, step, eps * sqrtBc2);
+      if (next !== undefined) {
+        p.assign(next);
+        return;
+      }
+      const m1 = tf.add(tf.mul(m!, beta1), tf.mul(g, 1 - beta1));
+      const v1 = tf.add(tf.mul(v!, beta2), tf.mul(tf.square(g), 1 - beta2));
       const denom = tf.add(tf.sqrt(v1), eps * sqrtBc2);
-      p.assign(tf.sub(p, tf.mul(tf.div(m1, denom), (lr * sqrtBc2) / bc1)));
+      p.assign(tf.sub(p, tf.mul(tf.div(m1, denom), step)));
       m!.assign(m1);
       v!.assign(v1);
     },

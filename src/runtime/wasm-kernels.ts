@@ -1,0 +1,79 @@
+/**
+ * Fused kernels that work in place on the tensors of tfjs's WASM backend.
+ *
+ * tfjs has no fused optimizer update: an Adam step is 12 kernels per variable, each a pass over
+ * memory and a dispatch from JavaScript. Our own small module (src/runtime/kernels/kernels.c,
+ * compiled to WASM SIMD and embedded as kernels-wasm.ts) imports the backend's memory, so a tensor's
+ * data is addressed by its `memoryOffset` and nothing is copied.
+ *
+ * Writing in place is safe only for buffers that nothing else reads under the same tensor id: the
+ * WASM backend caches XNNPACK operators, with the weights packed inside, by the id of a product's
+ * right operand, so a parameter changed in place would keep its old packed value. Parameters
+ * therefore get a new tensor; only an optimizer's own slots (Adam's m and v) change in place.
+ *
+ * Available on the single-threaded WASM backend (the default); elsewhere `fusedKernels()` returns
+ * undefined and callers use tfjs ops. A kernel declines (returns undefined) when a buffer it would
+ * write is shared with another live tensor (a reshape shares data on WASM).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { KERNELS_WASM } from './kernels/kernels-wasm.js';
+
+export interface FusedKernels {
+  /**
+   * One Adam step: m ← β₁m + (1 − β₁)g and v ← β₂v + (1 − β₂)g² in place, and the new parameter
+   * p − (m / (√v + ε̂))·step returned as a new tensor; bit for bit what src/optim/adam.ts computes
+   * with tfjs ops. Undefined if it declined (nothing written).
+   */
+  adam(p: tf.Tensor, g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, beta1: number, beta2: number, step: number, epsHat: number): tf.Tensor | undefined;
+}
+
+/** The parts of tfjs-backend-wasm's BackendWasm this module reads. */
+interface WasmBackendInternals {
+  readonly wasm?: { readonly asm?: { readonly memory?: unknown } };
+  readonly dataIdMap?: { get(dataId: object): { memoryOffset: number; refCount: number } | undefined };
+}
+
+interface Exports {
+  adam(p: number, g: number, m: number, v: number, n: number, b1: number, c1: number, b2: number, c2: number, step: number, eps: number): void;
+}
+
+const compiled = new WebAssembly.Module(Buffer.from(KERNELS_WASM, 'base64'));
+const instances = new WeakMap<object, FusedKernels | null>();
+
+/** The fused kernels for the active backend, if it is tfjs's single-threaded WASM backend. */
+export function fusedKernels(): FusedKernels | undefined {
+  if (tf.getBackend() !== 'wasm') return undefined;
+  const backend = tf.backend() as unknown as WasmBackendInternals;
+  let kernels = instances.get(backend);
+  if (kernels === undefined) {
+    kernels = bind(backend);
+    instances.set(backend, kernels);
+  }
+  return kernels ?? undefined;
+}
+
+function bind(backend: WasmBackendInternals): FusedKernels | null {
+  const memory = backend.wasm?.asm?.memory;
+  const data = backend.dataIdMap;
+  // The threaded build's memory is shared (and not exported there); the module declares a plain one.
+  if (!(memory instanceof WebAssembly.Memory) || memory.buffer instanceof SharedArrayBuffer || !data) return null;
+  const exports = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as Exports;
+  const address = (t: tf.Tensor, written: boolean): number | undefined => {
+    const info = t.dtype === 'float32' ? data.get(t.dataId) : undefined;
+    if (info === undefined || (written && info.refCount !== 1)) return undefined;
+    return info.memoryOffset;
+  };
+  return {
+    adam(p, g, m, v, beta1, beta2, step, epsHat) {
+      const n = p.size;
+      if (g.size !== n || m.size !== n || v.size !== n) throw new Error('internal: adam kernel buffers differ in size');
+      const [ga, ma, va] = [address(g, false), address(m, true), address(v, true)];
+      if (ga === undefined || ma === undefined || va === undefined || address(p, false) === undefined) return undefined;
+      // The new parameter: a copy (a fresh id, so no stale packed weights) updated in place.
+      const next = tf.clone(p);
+      // 1 − β in double, as tfjs computes the scalar it multiplies by; the module rounds to float32.
+      exports.adam(address(next, true)!, ga, ma, va, n, beta1, 1 - beta1, beta2, 1 - beta2, step, epsHat);
+      return next;
+    },
+  };
+}

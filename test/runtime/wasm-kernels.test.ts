@@ -1,0 +1,109 @@
+/**
+ * The fused in-place kernels (src/runtime/wasm-kernels.ts): the embedded module is built from the
+ * current kernels.c, Adam's fused step equals the tfjs-op update bit for bit, writes in place
+ * without leaking, declines when a buffer is shared, and is absent off the WASM backend.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KERNELS_SOURCE_SHA256 } from '../../src/runtime/kernels/kernels-wasm.js';
+import { selectBackend } from '../../src/runtime/backend.js';
+import { Rng } from '../../src/runtime/rng.js';
+import { fusedKernels } from '../../src/runtime/wasm-kernels.js';
+import { adam } from '../../src/optim/index.js';
+
+const SOURCE = join(import.meta.dirname, '../../src/runtime/kernels/kernels.c');
+const [beta1, beta2, eps] = [0.9, 0.999, 1e-8];
+
+/** The unfused update of src/optim/adam.ts, in tfjs ops. */
+function reference(p: tf.Tensor, g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, step: number, epsHat: number): tf.Tensor[] {
+  return tf.tidy(() => {
+    const m1 = tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1));
+    const v1 = tf.add(tf.mul(v, beta2), tf.mul(tf.square(g), 1 - beta2));
+    return [tf.sub(p, tf.mul(tf.div(m1, tf.add(tf.sqrt(v1), epsHat)), step)), m1, v1];
+  });
+}
+
+describe('fused WASM kernels', () => {
+  let previous: string;
+  beforeAll(async () => {
+    previous = tf.getBackend();
+    await selectBackend('wasm');
+  });
+  afterAll(async () => {
+    await tf.setBackend(previous);
+  });
+
+  it('are built from the current kernels.c (run src/runtime/kernels/build.sh after editing it)', () => {
+    expect(createHash('sha256').update(readFileSync(SOURCE)).digest('hex')).toBe(KERNELS_SOURCE_SHA256);
+  });
+
+  it('Adam: equals the tfjs-op update bit for bit; m and v in place, the parameter a new tensor', () => {
+    const rng = new Rng(3);
+    const n = 1001; // not a multiple of 4: the scalar tail runs too
+    const [p, g, m] = [rng.normal([n]), rng.normal([n]), rng.normal([n]).mul(0.1)];
+    const v = tf.tidy(() => rng.normal([n]).square());
+    const [step, epsHat] = [1e-3 * Math.sqrt(1 - beta2 ** 7) / (1 - beta1 ** 7), eps * Math.sqrt(1 - beta2 ** 7)];
+    const pBefore = p.dataSync().slice();
+    const expected = reference(p, g, m, v, step, epsHat).map((t) => t.dataSync().slice());
+    const ids = [m, v].map((t) => t.dataId);
+    const before = tf.memory().numTensors;
+    const next = fusedKernels()!.adam(p, g, m, v, beta1, beta2, step, epsHat)!;
+    expect(tf.memory().numTensors).toBe(before + 1);
+    expect(next.dataId).not.toBe(p.dataId);
+    expect([m, v].map((t) => t.dataId)).toEqual(ids);
+    expect(p.dataSync()).toEqual(pBefore);
+    expect(next.dataSync()).toEqual(expected[0]);
+    expect(m.dataSync()).toEqual(expected[1]);
+    expect(v.dataSync()).toEqual(expected[2]);
+    tf.dispose([p, g, m, v, next]);
+  });
+
+  it('Adam: declines, writing nothing, when a buffer it would update is shared with another tensor', () => {
+    const [p, g, m, v] = [tf.ones([8]), tf.ones([8]), tf.zeros([8]), tf.zeros([8])];
+    const view = m.reshape([2, 4]); // shares m's data on WASM
+    expect(fusedKernels()!.adam(p, g, m, v, beta1, beta2, 0.1, 1e-8)).toBeUndefined();
+    expect(Array.from(m.dataSync())).toEqual(new Array(8).fill(0));
+    tf.dispose([p, g, m, v, view]);
+  });
+
+  it('Adam: a weight used in products follows the tfjs-op trajectory exactly over 5 steps', () => {
+    // The WASM backend caches each product's packed right operand by tensor id: a parameter
+    // changed in place would keep multiplying with its old value.
+    const rng = new Rng(5);
+    const x = rng.normal([16, 12]);
+    const w = tf.variable(rng.normal([12, 8]));
+    const [m, v] = tf.tidy(() => [tf.variable(tf.zerosLike(w)), tf.variable(tf.zerosLike(w))]);
+    let ref: tf.Tensor[] = [w.clone(), tf.zerosLike(w), tf.zerosLike(w)]; // p, m, v updated with tfjs ops
+    const gradient = (p: tf.Tensor) => tf.grad((q: tf.Tensor) => tf.matMul(x, q).square().sum())(p);
+    for (let t = 1; t <= 5; t++) {
+      const [step, epsHat] = [0.01 * Math.sqrt(1 - beta2 ** t) / (1 - beta1 ** t), eps * Math.sqrt(1 - beta2 ** t)];
+      const next = reference(ref[0]!, tf.tidy(() => gradient(ref[0]!)), ref[1]!, ref[2]!, step, epsHat);
+      tf.dispose(ref);
+      ref = next;
+      tf.tidy(() => w.assign(fusedKernels()!.adam(w, gradient(w), m, v, beta1, beta2, step, epsHat)!));
+      expect(w.dataSync()).toEqual(ref[0]!.dataSync());
+    }
+    tf.dispose([x, w, m, v, ...ref]);
+  });
+
+  it('Adam: the optimizer takes the fused path (one copy kernel per variable instead of 12)', async () => {
+    const w = tf.variable(tf.ones([64, 32]));
+    const opt = adam([w], { lr: 0.1 });
+    const g = tf.fill([64, 32], 0.5);
+    const { kernels } = await tf.profile(() => opt.step({ [w.name]: g }));
+    expect(kernels.map((k) => k.name)).toEqual(['Identity']);
+    expect(w.dataSync()[0]).toBeCloseTo(0.9, 6); // the first Adam step moves by lr
+    opt.dispose();
+    tf.dispose([w, g]);
+  });
+
+  it('are absent on other backends', async () => {
+    await selectBackend('cpu');
+    expect(fusedKernels()).toBeUndefined();
+    await selectBackend('wasm');
+    expect(fusedKernels()).toBeDefined();
+  });
+});
