@@ -12,12 +12,26 @@
  * on a slow generic path (>10× slower than XNNPACK on an explicitly transposed copy; measured in
  * docs/performance.md). On WASM we transpose explicitly and pick the cheaper of two equivalent forms
  * of dx; other backends handle the flags natively and keep them.
+ *
+ * A mostly-zero input (binarized images: 13 % of MNIST's pixels are on) takes our sparse kernels
+ * on WASM (runtime/wasm-kernels.ts) for x W and xᵀ dz, which visit only the nonzero entries:
+ * 2.2× and 1.6× faster than XNNPACK on a 128 × 784 batch.
  */
 import * as tf from '@tensorflow/tfjs';
 import { activate, activationBackward, fusedActivation, type Activation } from './activations.js';
 import { runComposite, type CompositeKernel } from '../runtime/composite-kernel.js';
+import { fusedKernels, type FusedKernels } from '../runtime/wasm-kernels.js';
 
 export const DENSE_KERNEL = 'VmodelDense';
+
+/** Inputs at most this dense take the sparse kernels (break-even measured near 0.25 for x W, 0.2 for xᵀ dz). */
+const SPARSE_DENSITY = 0.2;
+
+/** The fused kernels, when x is sparse enough for them. */
+function sparseKernels(x: tf.Tensor): FusedKernels | undefined {
+  const kernels = fusedKernels();
+  return kernels !== undefined && kernels.density(x) <= SPARSE_DENSITY ? kernels : undefined;
+}
 
 const dense: CompositeKernel = {
   name: DENSE_KERNEL,
@@ -30,6 +44,10 @@ const dense: CompositeKernel = {
     const fused = fusedActivation(act);
     // Call the fused kernel directly: the `tf.fused.matMul` op refuses to fuse an activation while
     // a gradient is being recorded, and here we supply the gradient ourselves.
+    if (act === 'relu' || act === 'identity') {
+      const sparse = sparseKernels(x)?.sparseDense(x, w, b, act === 'relu');
+      if (sparse !== undefined) return sparse;
+    }
     const [n, inp] = x.shape;
     const out = w.shape[1];
     const operands: tf.NamedTensorMap = { a: tf.reshape(x, [1, n, inp]), b: tf.reshape(w, [1, inp, out]) };
@@ -48,7 +66,7 @@ const dense: CompositeKernel = {
     const wasm = tf.getBackend() === 'wasm';
     return {
       x: () => (wasm ? inputGradExplicit(dz(), w) : tf.matMul(dz(), w, false, true)),
-      w: () => (wasm ? tf.matMul(tf.transpose(x), dz()) : tf.matMul(x, dz(), true, false)),
+      w: () => (wasm ? (sparseKernels(x)?.sparseWeightGrad(x, dz()) ?? tf.matMul(tf.transpose(x), dz())) : tf.matMul(x, dz(), true, false)),
       b: () => tf.sum(dz(), 0),
     };
   },

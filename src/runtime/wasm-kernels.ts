@@ -25,6 +25,12 @@ export interface FusedKernels {
    * with tfjs ops. Undefined if it declined (nothing written).
    */
   adam(p: tf.Tensor, g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, beta1: number, beta2: number, step: number, epsHat: number): tf.Tensor | undefined;
+  /** The fraction of x's values that are not 0. */
+  density(x: tf.Tensor): number;
+  /** act(x W + b), act linear or relu, from the nonzero entries of x [n, in] alone. */
+  sparseDense(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D | undefined, relu: boolean): tf.Tensor2D;
+  /** xᵀ dz for x [n, in], dz [n, out], from the nonzero entries of x alone. */
+  sparseWeightGrad(x: tf.Tensor2D, dz: tf.Tensor2D): tf.Tensor2D;
 }
 
 /** The parts of tfjs-backend-wasm's BackendWasm this module reads. */
@@ -35,6 +41,9 @@ interface WasmBackendInternals {
 
 interface Exports {
   adam(p: number, g: number, m: number, v: number, n: number, b1: number, c1: number, b2: number, c2: number, step: number, eps: number): void;
+  count_nonzero(x: number, n: number): number;
+  sparse_dense(x: number, w: number, b: number, y: number, n: number, inp: number, out: number, relu: number): void;
+  sparse_weight_grad(x: number, dz: number, dw: number, n: number, inp: number, out: number): void;
 }
 
 const compiled = new WebAssembly.Module(Buffer.from(KERNELS_WASM, 'base64'));
@@ -63,6 +72,11 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
     if (info === undefined || (written && info.refCount !== 1)) return undefined;
     return info.memoryOffset;
   };
+  const read = (t: tf.Tensor): number => {
+    const a = address(t, false);
+    if (a === undefined) throw new Error(`internal: a ${t.dtype} tensor has no float32 buffer on the WASM backend`);
+    return a;
+  };
   return {
     adam(p, g, m, v, beta1, beta2, step, epsHat) {
       const n = p.size;
@@ -74,6 +88,23 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
       // 1 − β in double, as tfjs computes the scalar it multiplies by; the module rounds to float32.
       exports.adam(address(next, true)!, ga, ma, va, n, beta1, 1 - beta1, beta2, 1 - beta2, step, epsHat);
       return next;
+    },
+    density(x) {
+      return x.size === 0 ? 0 : exports.count_nonzero(read(x), x.size) / x.size;
+    },
+    sparseDense(x, w, b, relu) {
+      const [n, inp] = x.shape;
+      const out = w.shape[1];
+      const y = tf.zeros([n, out]) as tf.Tensor2D;
+      exports.sparse_dense(read(x), read(w), b === undefined ? 0 : read(b), address(y, true)!, n, inp, out, relu ? 1 : 0);
+      return y;
+    },
+    sparseWeightGrad(x, dz) {
+      const [n, inp] = x.shape;
+      const out = dz.shape[1];
+      const dw = tf.zeros([inp, out]) as tf.Tensor2D;
+      exports.sparse_weight_grad(read(x), read(dz), address(dw, true)!, n, inp, out);
+      return dw;
     },
   };
 }

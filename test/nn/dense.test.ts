@@ -118,6 +118,33 @@ for (const backend of BACKENDS) {
       });
     }
 
+    for (const act of ['relu', 'identity'] as const) {
+      it(`${act} on a mostly-zero input (the sparse kernels on WASM): value and gradients equal the stock ones`, async () => {
+        const rng = new Rng(21);
+        const [N, I, O] = [37, 50, 30]; // odd sizes: the kernels' scalar tails run too
+        const layer = createDense(I, O, { rng, init: 'glorot-uniform' });
+        // 10 % of the entries on, a few of them not 1 (the kernels scale by the value).
+        const x = tf.tidy(() => tf.mul(tf.cast(tf.less(rng.uniform([N, I]), 0.1), 'float32'), tf.add(1, tf.mul(rng.uniform([N, I]), tf.cast(tf.less(rng.uniform([N, I]), 0.2), 'float32')))));
+        const c = rng.normal([N, O]);
+        const before = tf.memory().numTensors;
+        const f = (stockOp: boolean) => tf.grads((ww: tf.Tensor, bb: tf.Tensor) => {
+          const yy = stockOp ? activate(tf.add(tf.matMul(x, ww), bb), act) : (tf.engine().runKernel('VmodelDense', { x, w: ww, b: bb }, { activation: act }) as tf.Tensor);
+          return tf.sum(tf.mul(yy, c));
+        })([layer.w, layer.b!]);
+        const [ours, stock] = [f(false), f(true)];
+        for (let k = 0; k < 2; k++) expectClose(ours[k]!.dataSync(), stock[k]!.dataSync(), 1e-5, 1e-5);
+        const y = tf.engine().runKernel('VmodelDense', { x, w: layer.w, b: layer.b! }, { activation: act }) as tf.Tensor;
+        const ref = tf.tidy(() => activate(tf.add(tf.matMul(x, layer.w), layer.b!), act));
+        expectClose(y.dataSync(), ref.dataSync(), 1e-5, 1e-5);
+        const profile = await tf.profile(() => tf.engine().runKernel('VmodelDense', { x, w: layer.w, b: layer.b! }, { activation: act }) as tf.Tensor);
+        expect(profile.kernels.some((k) => k.name === '_FusedMatMul')).toBe(backend === 'cpu');
+        tf.dispose(profile.result as tf.Tensor);
+        tf.dispose([...ours, ...stock, y, ref]);
+        expect(tf.memory().numTensors).toBe(before);
+        tf.dispose([x, c, ...denseVariables(layer)]);
+      });
+    }
+
     it('gradients through leading axes equal those of the flattened input', () => {
       const rng = new Rng(5);
       const layer = createDense(4, 3, { rng });
