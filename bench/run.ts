@@ -4,7 +4,7 @@
  *   npx tsx bench/run.ts [--only vae-elbo,vae-iwae5] [--backend auto|wasm|cpu|tensorflow]
  *                        [--warmup 20] [--steps 200] [--repeats 3] [--no-epoch]
  *                        [--eval-k 1000] [--eval-n 1000] [--torch] [--quick] [--out DIR]
- *                        [--path fast|stock] [--torch-threads 2] [--threads N]
+ *                        [--path fast|stock] [--threads N] [--torch-threads N]
  *
  * Workloads (the default suite): 1. vae-elbo, 2. vae-iwae5; 3. vi-blr-meanfield, vi-blr-fullrank
  * (seconds to convergence); 4. em-gmm (seconds per EM iteration, K = 10 full covariance,
@@ -18,6 +18,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
@@ -56,6 +57,7 @@ type WorkloadName = VaeWorkloadName | string;
 const DEFAULT_SUITE: readonly WorkloadName[] = ['vae-elbo', 'vae-iwae5', 'vae-engine-elbo', 'vae-engine-iwae5', ...Object.keys(OTHER_WORKLOADS)];
 const isVae = (name: WorkloadName): name is VaeWorkloadName => name in WORKLOADS;
 
+const CORES = Math.min(availableParallelism(), 8);
 const TORCH_SCRIPT = join(import.meta.dirname, '..', '..', 'shared', 'reference', 'torch_vae.py');
 
 function options() {
@@ -106,8 +108,8 @@ function options() {
     torch: values.torch,
     sklearn: values.sklearn,
     quick,
-    torchThreads: int('torch-threads', values['torch-threads'], 2),
     threads: values.threads === undefined ? undefined : parseThreads(values.threads),
+    torchThreads: int('torch-threads', values['torch-threads'], values.threads === undefined ? CORES : parseThreads(values.threads)),
     out: values.out,
     child: values.child as WorkloadName | undefined,
   };
@@ -117,7 +119,8 @@ type Options = ReturnType<typeof options>;
 
 /** Child mode: run one workload and print its record as the last stdout line. */
 async function child(name: WorkloadName, o: Options): Promise<void> {
-  const backend = await selectBackend(o.backend, o.threads === undefined ? {} : { threads: o.threads });
+  // As `vmodel fit` chooses (src/cli/backend-option.ts): all cores for the networks, one thread otherwise.
+  const backend = await selectBackend(o.backend, { threads: o.threads ?? (isVae(name) ? CORES : 1) });
   if (!isVae(name)) {
     const t0 = performance.now();
     const result = OTHER_WORKLOADS[name]!(o);

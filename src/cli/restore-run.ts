@@ -37,7 +37,7 @@ export async function restoreRun(dir: string, io: Io, values: OptionValues, comm
   if (train.n !== checkpoint.rows) {
     throw new UserError(`error: the training data of ${dir} now has ${train.n} rows, but the run was fitted on ${checkpoint.rows}; the data files changed`);
   }
-  await useBackend(values, command);
+  await useBackend(values, command, model.graph);
   const { prepare } = await import('../inference/setup.js');
   const method = config.settings.method === 'em' ? 'svi' : config.settings.method;
   const prepared = prepare(model.graph, checkpoint.rows, config.settings.seed, method, config.settings.guide);

@@ -11,12 +11,12 @@
  * right operand, so a parameter changed in place would keep its old packed value. Parameters
  * therefore get a new tensor; only an optimizer's own slots (Adam's m and v) change in place.
  *
- * Available on the single-threaded WASM backend (the default); elsewhere `fusedKernels()` returns
- * undefined and callers use tfjs ops. A kernel declines (returns undefined) when a buffer it would
+ * Available on the WASM backend, single-threaded or threaded (a second build of the module declares
+ * a shared memory); elsewhere `fusedKernels()` returns undefined and callers use tfjs ops. A kernel declines (returns undefined) when a buffer it would
  * write is shared with another live tensor (a reshape shares data on WASM).
  */
 import * as tf from '@tensorflow/tfjs';
-import { KERNELS_WASM } from './kernels/kernels-wasm.js';
+import { KERNELS_WASM, KERNELS_WASM_SHARED } from './kernels/kernels-wasm.js';
 
 export interface FusedKernels {
   /**
@@ -35,7 +35,8 @@ export interface FusedKernels {
 
 /** The parts of tfjs-backend-wasm's BackendWasm this module reads. */
 interface WasmBackendInternals {
-  readonly wasm?: { readonly asm?: { readonly memory?: unknown } };
+  // The single-threaded build exports its memory; the threaded one keeps its shared memory here.
+  readonly wasm?: { readonly asm?: { readonly memory?: unknown }; readonly wasmMemory?: unknown };
   readonly dataIdMap?: { get(dataId: object): { memoryOffset: number; refCount: number } | undefined };
 }
 
@@ -46,10 +47,15 @@ interface Exports {
   sparse_weight_grad(x: number, dz: number, dw: number, n: number, inp: number, out: number): void;
 }
 
-const compiled = new WebAssembly.Module(Buffer.from(KERNELS_WASM, 'base64'));
+let compiled: { plain?: WebAssembly.Module; shared?: WebAssembly.Module } = {};
+const compile = (shared: boolean): WebAssembly.Module => {
+  const kind = shared ? 'shared' : 'plain';
+  compiled = { ...compiled, [kind]: compiled[kind] ?? new WebAssembly.Module(Buffer.from(shared ? KERNELS_WASM_SHARED : KERNELS_WASM, 'base64')) };
+  return compiled[kind]!;
+};
 const instances = new WeakMap<object, FusedKernels | null>();
 
-/** The fused kernels for the active backend, if it is tfjs's single-threaded WASM backend. */
+/** The fused kernels for the active backend, if it is tfjs's WASM backend. */
 export function fusedKernels(): FusedKernels | undefined {
   if (tf.getBackend() !== 'wasm') return undefined;
   const backend = tf.backend() as unknown as WasmBackendInternals;
@@ -62,11 +68,11 @@ export function fusedKernels(): FusedKernels | undefined {
 }
 
 function bind(backend: WasmBackendInternals): FusedKernels | null {
-  const memory = backend.wasm?.asm?.memory;
+  const memory = backend.wasm?.asm?.memory ?? backend.wasm?.wasmMemory;
   const data = backend.dataIdMap;
-  // The threaded build's memory is shared (and not exported there); the module declares a plain one.
-  if (!(memory instanceof WebAssembly.Memory) || memory.buffer instanceof SharedArrayBuffer || !data) return null;
-  const exports = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as Exports;
+  if (!(memory instanceof WebAssembly.Memory) || !data) return null;
+  const module = compile(memory.buffer instanceof SharedArrayBuffer);
+  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Exports;
   const address = (t: tf.Tensor, written: boolean): number | undefined => {
     const info = t.dtype === 'float32' ? data.get(t.dataId) : undefined;
     if (info === undefined || (written && info.refCount !== 1)) return undefined;

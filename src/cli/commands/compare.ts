@@ -89,7 +89,7 @@ export async function compareCommand(args: ParsedArgs, io: Io): Promise<number> 
   // Equal footing: the methods' own defaults differ (batch size, learning rate), so pin them.
   const base = { ...resolved, batchSize: resolved.batchSize ?? Math.min(128, train.n), lr: resolved.lr ?? 1e-3 };
   const held = test!;
-  await useBackend(args.values, 'compare');
+  await useBackend(args.values, 'compare', graph);
   const api = await engine();
   const { makeFitOptions } = await import('../fit-options.js');
   const hasLocalLatents = graph.nodes.some((n) => n.kind === 'latent' && n.locality === 'local');

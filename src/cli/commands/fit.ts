@@ -67,7 +67,7 @@ export async function fitCommand(args: ParsedArgs, io: Io, argv: readonly string
   const settings = plan.settings ?? resolveFitSettings(graph, args.values, 'fit');
   const checkpointEvery = intOption(args.values, 'checkpoint-every', 'fit') ?? 100;
   const { train, test } = loadDatasets(graph, plan.data, settings.seed, io, 'fit');
-  const backend = await useBackend(args.values, 'fit');
+  const backend = await useBackend(args.values, 'fit', graph);
   const dir = plan.dir ?? defaultRunDir(graph.name, settings.method);
   const paths = runPaths(dir);
 
