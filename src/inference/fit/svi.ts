@@ -123,8 +123,8 @@ export class Svi {
         });
         const { loss, value } = objective.evaluate(t.terms, this.step);
         siteNames = t.terms.sites.map((s) => s.name);
-        // Per-site totals, read only when something is not finite.
-        kept = tf.keep(tf.stack([value, ...t.terms.sites.map((s) => s.logP.sum().add(s.logQ ? s.logQ.sum() : 0))]));
+        // Per-site totals (a latent's KL where the objective uses it), read only when something is not finite.
+        kept = tf.keep(tf.stack([value, ...t.terms.sites.map((s) => (s.kl ?? (s.logQ ? s.logP.sub(s.logQ) : s.logP)).sum())]));
         return loss;
       };
       const { value: loss, grads } = tf.variableGrads(lossFn, variables);

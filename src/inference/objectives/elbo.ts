@@ -36,8 +36,8 @@ export function elbo(options: ElboOptions = {}): Objective {
         const parts = totals(terms);
         const perSample = parts.likelihood.sub(parts.divergence.mul(b)).add(parts.paramPrior);
         const value = perSample.mean() as tf.Scalar;
-        const score = baselines.surrogate(terms.sites, localSignal(terms, b), perSample, terms.localScale);
-        return { loss: value.add(score).neg() as tf.Scalar, value };
+        const score = baselines.surrogate(terms.sites, () => localSignal(terms, b), perSample, terms.localScale);
+        return { loss: (score ? value.add(score) : value).neg() as tf.Scalar, value };
       });
     },
     state: () => baselines.state(),

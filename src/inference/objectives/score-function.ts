@@ -21,19 +21,21 @@ export class ScoreBaselines {
 
   /**
    * Σ over score-function sites of stopGradient(signal − baseline) · log q, summed over rows
-   * (times `localScale` for local sites) and averaged over samples: a scalar to ADD to the objective.
-   * `localSignal` is [S, B] and `globalSignal` is [S].
+   * (times `localScale` for local sites) and averaged over samples: a scalar to ADD to the
+   * objective, or undefined when no site needs one. `localSignal` gives [S, B] (made only if some
+   * local site needs it: a dozen small kernels per step otherwise) and `globalSignal` is [S].
    */
-  surrogate(sites: readonly SiteTerm[], localSignal: tf.Tensor, globalSignal: tf.Tensor, localScale: number): tf.Scalar {
+  surrogate(sites: readonly SiteTerm[], localSignal: () => tf.Tensor, globalSignal: tf.Tensor, localScale: number): tf.Scalar | undefined {
     const parts: tf.Scalar[] = [];
+    let local: tf.Tensor | undefined;
     for (const site of sites) {
       if (!site.score || !site.logQ) continue;
-      const signal = site.local ? localSignal : globalSignal.reshape([-1, 1]);
+      const signal = site.local ? (local ??= localSignal()) : globalSignal.reshape([-1, 1]);
       const advantage = detach(signal.sub(this.baseline(site.name, signal)));
       const perSample = advantage.mul(site.logQ).sum(1);
       parts.push((site.local ? perSample.mul(localScale) : perSample).mean() as tf.Scalar);
     }
-    return parts.length ? (tf.addN(parts) as tf.Scalar) : tf.scalar(0);
+    return parts.length ? (tf.addN(parts) as tf.Scalar) : undefined;
   }
 
   private baseline(name: string, signal: tf.Tensor): tf.Tensor {
