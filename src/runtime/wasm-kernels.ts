@@ -27,6 +27,8 @@ export interface FusedKernels {
   adam(p: tf.Tensor, g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, beta1: number, beta2: number, step: number, epsHat: number): tf.Tensor | undefined;
   /** The fraction of x's values that are not 0. */
   density(x: tf.Tensor): number;
+  /** Σ of the squares of every value of every tensor (float32 per tensor): one pass each, no tfjs kernel. */
+  sumOfSquares(tensors: readonly tf.Tensor[]): number;
   /** act(x W + b), act linear or relu, from the nonzero entries of x [n, in] alone. */
   sparseDense(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D | undefined, relu: boolean): tf.Tensor2D;
   /** xᵀ dz for x [n, in], dz [n, out], from the nonzero entries of x alone. */
@@ -43,6 +45,7 @@ interface WasmBackendInternals {
 interface Exports {
   adam(p: number, g: number, m: number, v: number, n: number, b1: number, c1: number, b2: number, c2: number, step: number, eps: number): void;
   count_nonzero(x: number, n: number): number;
+  sum_squares(x: number, n: number): number;
   sparse_dense(x: number, w: number, b: number, y: number, n: number, inp: number, out: number, relu: number): void;
   sparse_weight_grad(x: number, dz: number, dw: number, n: number, inp: number, out: number): void;
 }
@@ -94,6 +97,9 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
       // 1 − β in double, as tfjs computes the scalar it multiplies by; the module rounds to float32.
       exports.adam(address(next, true)!, ga, ma, va, n, beta1, 1 - beta1, beta2, 1 - beta2, step, epsHat);
       return next;
+    },
+    sumOfSquares(tensors) {
+      return tensors.reduce((total, t) => total + exports.sum_squares(read(t), t.size), 0);
     },
     density(x) {
       return x.size === 0 ? 0 : exports.count_nonzero(read(x), x.size) / x.size;

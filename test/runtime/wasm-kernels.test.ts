@@ -100,6 +100,18 @@ describe('fused WASM kernels', () => {
     tf.dispose([w, g]);
   });
 
+  it('sumOfSquares: the squared norm of several tensors, not finite when a value is not or the squares overflow', () => {
+    const rng = new Rng(9);
+    const [a, b] = [rng.normal([1001]), rng.normal([7, 3])];
+    const expected = tf.tidy(() => tf.add(tf.sum(tf.square(a)), tf.sum(tf.square(b))).dataSync()[0]!);
+    expect(fusedKernels()!.sumOfSquares([a, b])).toBeCloseTo(expected, 2);
+    const [nan, inf, huge] = [tf.tensor([1, NaN, 2]), tf.tensor([1, 2, 3, 4, -Infinity]), tf.fill([8], 1e20)];
+    expect(fusedKernels()!.sumOfSquares([a, nan])).toBeNaN();
+    expect(fusedKernels()!.sumOfSquares([inf])).toBe(Infinity);
+    expect(fusedKernels()!.sumOfSquares([huge])).toBe(Infinity);
+    tf.dispose([a, b, nan, inf, huge]);
+  });
+
   it('are absent on other backends', async () => {
     await selectBackend('cpu');
     expect(fusedKernels()).toBeUndefined();

@@ -53,6 +53,20 @@ int count_nonzero(const float *x, int n) {
   return total;
 }
 
+/* Σ x[i]², in float32 like tfjs's square-then-sum: NaN if any value is NaN, ∞ if any is ±∞ or the sum overflows. */
+EXPORT(sum_squares)
+float sum_squares(const float *x, int n) {
+  v128_t acc = wasm_f32x4_splat(0.0f);
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v128_t v = wasm_v128_load(x + i);
+    acc = wasm_f32x4_add(acc, wasm_f32x4_mul(v, v));
+  }
+  float total = (wasm_f32x4_extract_lane(acc, 0) + wasm_f32x4_extract_lane(acc, 1)) + (wasm_f32x4_extract_lane(acc, 2) + wasm_f32x4_extract_lane(acc, 3));
+  for (; i < n; i++) total += x[i] * x[i];
+  return total;
+}
+
 /* acc[0..m) += a · row[0..m) */
 static inline void axpy(float *acc, const float *row, float a, int m) {
   const v128_t va = wasm_f32x4_splat(a);
