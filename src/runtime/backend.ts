@@ -11,6 +11,7 @@
  *   await selectBackend(parseBackendName(argv.backend ?? 'auto'));
  */
 import * as tf from '@tensorflow/tfjs';
+import { shareIdentityBuffers } from './wasm-kernels.js';
 import { registerThreadedWasm } from './wasm-threads.js';
 
 export const BACKEND_PREFERENCES = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -158,6 +159,7 @@ async function switchTo(name: BackendName): Promise<string | null> {
     return `tfjs could not initialize the '${name}' backend: ${message(e)}`;
   }
   if (name === 'cpu') silenceNodeBanner();
+  if (name === 'wasm') shareIdentityBuffers();
   return null;
 }
 

@@ -43,7 +43,7 @@ interface WasmBackendInternals {
 }
 
 interface Exports {
-  adam(p: number, g: number, m: number, v: number, n: number, b1: number, c1: number, b2: number, c2: number, step: number, eps: number): void;
+  adam(out: number, p: number, g: number, m: number, v: number, n: number, b1: number, c1: number, b2: number, c2: number, step: number, eps: number): void;
   count_nonzero(x: number, n: number): number;
   sum_squares(x: number, n: number): number;
   sparse_dense(x: number, w: number, b: number, y: number, n: number, inp: number, out: number, relu: number): void;
@@ -86,16 +86,22 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
     if (a === undefined) throw new Error(`internal: a ${t.dtype} tensor has no float32 buffer on the WASM backend`);
     return a;
   };
+  /** A freshly made output's buffer; never a shared one, which an in-place write would corrupt. */
+  const writable = (t: tf.Tensor): number => {
+    const a = address(t, true);
+    if (a === undefined) throw new Error('internal: a fused kernel output shares its buffer with another tensor');
+    return a;
+  };
   return {
     adam(p, g, m, v, beta1, beta2, step, epsHat) {
       const n = p.size;
       if (g.size !== n || m.size !== n || v.size !== n) throw new Error('internal: adam kernel buffers differ in size');
-      const [ga, ma, va] = [address(g, false), address(m, true), address(v, true)];
-      if (ga === undefined || ma === undefined || va === undefined || address(p, false) === undefined) return undefined;
-      // The new parameter: a copy (a fresh id, so no stale packed weights) updated in place.
-      const next = tf.clone(p);
+      const [pa, ga, ma, va] = [address(p, false), address(g, false), address(m, true), address(v, true)];
+      if (pa === undefined || ga === undefined || ma === undefined || va === undefined) return undefined;
+      // The new parameter goes to a fresh tensor (a new id, so no stale packed weights).
+      const next = tf.zeros(p.shape);
       // 1 − β in double, as tfjs computes the scalar it multiplies by; the module rounds to float32.
-      exports.adam(address(next, true)!, ga, ma, va, n, beta1, 1 - beta1, beta2, 1 - beta2, step, epsHat);
+      exports.adam(writable(next), pa, ga, ma, va, n, beta1, 1 - beta1, beta2, 1 - beta2, step, epsHat);
       return next;
     },
     sumOfSquares(tensors) {
@@ -108,15 +114,38 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
       const [n, inp] = x.shape;
       const out = w.shape[1];
       const y = tf.zeros([n, out]) as tf.Tensor2D;
-      exports.sparse_dense(read(x), read(w), b === undefined ? 0 : read(b), address(y, true)!, n, inp, out, relu ? 1 : 0);
+      exports.sparse_dense(read(x), read(w), b === undefined ? 0 : read(b), writable(y), n, inp, out, relu ? 1 : 0);
       return y;
     },
     sparseWeightGrad(x, dz) {
       const [n, inp] = x.shape;
       const out = dz.shape[1];
       const dw = tf.zeros([inp, out]) as tf.Tensor2D;
-      exports.sparse_weight_grad(read(x), read(dz), address(dw, true)!, n, inp, out);
+      exports.sparse_weight_grad(read(x), read(dz), writable(dw), n, inp, out);
       return dw;
     },
   };
+}
+
+let identityShared = false;
+
+/**
+ * Make the WASM backend's `Identity` share its input's buffer (as its `Reshape` does) instead of
+ * copying it. tfjs clones every tensor it saves for the backward pass — 145 clones per VAE step,
+ * each a copy on WASM and none needed, since no tfjs kernel writes into an input. Our kernels
+ * write only into tensors they make (`writable` refuses a shared buffer).
+ */
+export function shareIdentityBuffers(): void {
+  if (identityShared) return;
+  identityShared = true;
+  tf.unregisterKernel('Identity', 'wasm');
+  tf.registerKernel({
+    kernelName: 'Identity',
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend }) => {
+      const x = inputs['x'] as tf.TensorInfo;
+      (backend as unknown as { incRef(dataId: object): void }).incRef(x.dataId);
+      return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+    },
+  });
 }

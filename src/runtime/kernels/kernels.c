@@ -9,15 +9,15 @@
 #define EXPORT(name) __attribute__((export_name(#name)))
 
 /*
- * One Adam step over n parameters, p, m and v in place (the update of src/optim/adam.ts; the
- * caller passes a fresh copy of the parameter as p, see wasm-kernels.ts):
+ * One Adam step over n parameters, m and v in place, the new parameter into out (the update of
+ * src/optim/adam.ts; out is a fresh tensor, see wasm-kernels.ts):
  *   m ← β₁ m + (1 − β₁) g,   v ← β₂ v + (1 − β₂) g²,   p ← p − (m / (√v + ε̂)) · step
  * with step = lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ) and ε̂ = ε·√(1 − β₂ᵗ). The scalars come rounded to float32
  * from the caller (1 − β is computed in double there, as tfjs does) and each operation rounds in
  * the order tfjs's kernels do, so the result matches the unfused update bit for bit.
  */
 EXPORT(adam)
-void adam(float *p, const float *g, float *m, float *v, int n, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float step, float eps) {
+void adam(float *out, const float *p, const float *g, float *m, float *v, int n, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float step, float eps) {
   const v128_t b1 = wasm_f32x4_splat(beta1), c1 = wasm_f32x4_splat(oneMinusBeta1);
   const v128_t b2 = wasm_f32x4_splat(beta2), c2 = wasm_f32x4_splat(oneMinusBeta2);
   const v128_t s = wasm_f32x4_splat(step), e = wasm_f32x4_splat(eps);
@@ -30,13 +30,13 @@ void adam(float *p, const float *g, float *m, float *v, int n, float beta1, floa
     v128_t pi = wasm_f32x4_sub(wasm_v128_load(p + i), wasm_f32x4_mul(wasm_f32x4_div(mi, d), s));
     wasm_v128_store(m + i, mi);
     wasm_v128_store(v + i, vi);
-    wasm_v128_store(p + i, pi);
+    wasm_v128_store(out + i, pi);
   }
   for (; i < n; i++) {
     float gi = g[i];
     float mi = m[i] * beta1 + gi * oneMinusBeta1;
     float vi = v[i] * beta2 + (gi * gi) * oneMinusBeta2;
-    p[i] = p[i] - (mi / (__builtin_sqrtf(vi) + eps)) * step;
+    out[i] = p[i] - (mi / (__builtin_sqrtf(vi) + eps)) * step;
     m[i] = mi;
     v[i] = vi;
   }
