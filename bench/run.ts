@@ -18,11 +18,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { BackendError, parseBackendName, parseThreads, selectBackend } from '../src/runtime/backend.js';
+import { availableThreads } from '../src/runtime/threads.js';
 import { machineInfo, round } from './harness.js';
 import { renderMarkdown, type SuiteResult, type WorkloadRecord } from './report.js';
 import type { LayerPath } from './workloads/vae-model.js';
@@ -57,7 +57,7 @@ type WorkloadName = VaeWorkloadName | string;
 const DEFAULT_SUITE: readonly WorkloadName[] = ['vae-elbo', 'vae-iwae5', 'vae-engine-elbo', 'vae-engine-iwae5', ...Object.keys(OTHER_WORKLOADS)];
 const isVae = (name: WorkloadName): name is VaeWorkloadName => name in WORKLOADS;
 
-const CORES = Math.min(availableParallelism(), 8);
+const CORES = availableThreads();
 const TORCH_SCRIPT = join(import.meta.dirname, '..', '..', 'shared', 'reference', 'torch_vae.py');
 
 function options() {

@@ -1,6 +1,6 @@
 /** `--backend auto|tensorflow|wasm|cpu` and `--threads N`: where a command computes. */
-import { availableParallelism } from 'node:os';
 import type { ModelGraph } from '../graph/ir.js';
+import { availableThreads } from '../runtime/threads.js';
 import type { OptionSpec, OptionValues } from './args.js';
 import { stringOption } from './args.js';
 import { UsageError } from './errors.js';
@@ -15,7 +15,7 @@ export const THREADS_OPTION: OptionSpec = { name: 'threads', type: 'string', val
  * every kernel (Bayesian regression 3.4 → 5.4 s).
  */
 export function threadsFor(graph: ModelGraph): number {
-  return graph.nodes.some((n) => n.kind === 'net') ? Math.min(availableParallelism(), 8) : 1;
+  return graph.nodes.some((n) => n.kind === 'net') ? availableThreads() : 1;
 }
 
 /**
@@ -23,7 +23,7 @@ export function threadsFor(graph: ModelGraph): number {
  * with the WASM thread count of `--threads` (or VMODEL_THREADS, else `threadsFor(graph)`).
  */
 export async function useBackend(values: OptionValues, command: string, graph?: ModelGraph): Promise<{ name: string; simd?: boolean; threads?: number }> {
-  const { parseBackendName, parseThreads, selectBackend } = await import('../runtime/backend.js');
+  const { parseBackendName, parseThreads, selectBackend, threadsFromEnv } = await import('../runtime/backend.js');
   const parse = <T>(flag: string, f: () => T): T => {
     try {
       return f();
@@ -32,8 +32,9 @@ export async function useBackend(values: OptionValues, command: string, graph?: 
     }
   };
   const preference = parse('backend', () => parseBackendName(stringOption(values, 'backend') ?? process.env.VMODEL_BACKEND ?? 'auto'));
-  const threadsText = stringOption(values, 'threads') ?? (process.env.VMODEL_THREADS?.trim() || undefined);
-  const threads = threadsText === undefined ? (graph ? threadsFor(graph) : undefined) : parse('threads', () => parseThreads(threadsText));
+  const flag = stringOption(values, 'threads');
+  const given = parse('threads', () => (flag === undefined ? threadsFromEnv() : parseThreads(flag)));
+  const threads = given ?? (graph ? threadsFor(graph) : undefined);
   const info = await selectBackend(preference, threads === undefined ? {} : { threads });
   return { name: info.name, ...(info.simd !== undefined ? { simd: info.simd } : {}), ...(info.threads !== undefined ? { threads: info.threads } : {}) };
 }

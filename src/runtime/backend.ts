@@ -12,6 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { shareIdentityBuffers } from './wasm-kernels.js';
+import { MAX_THREADS } from './threads.js';
 import { registerThreadedWasm } from './wasm-threads.js';
 
 export const BACKEND_PREFERENCES = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -51,25 +52,29 @@ export interface SelectOptions {
   readonly threads?: number;
 }
 
+/** VMODEL_THREADS, validated, when it is set. */
+export function threadsFromEnv(): number | undefined {
+  const text = process.env.VMODEL_THREADS?.trim();
+  return text ? parseThreads(text) : undefined;
+}
+
 /**
- * VMODEL_THREADS if set, else 1. Measured (docs/performance.md, "Threads"): two threads halve the
- * large matrix products, but tfjs's thread pool adds a wake-up to every small kernel, so the
- * engine's VAE step (≈490 kernels) runs no faster on 2 threads while using 1.5× the CPU; the
- * threaded build is opt-in (`--threads`) for models dominated by large products.
+ * The thread count when the caller gives none: VMODEL_THREADS if set, else 1. The CLI chooses per
+ * model instead (src/cli/backend-option.ts `threadsFor`): threads pay for networks' large products
+ * but slow models made of small kernels (docs/performance.md, "Threads").
  */
 export function defaultThreads(): number {
-  const fromEnv = process.env.VMODEL_THREADS;
-  return fromEnv !== undefined && fromEnv.trim() !== '' ? parseThreads(fromEnv) : 1;
+  return threadsFromEnv() ?? 1;
 }
 
 /**
  * Validate a thread count (`--threads`, VMODEL_THREADS).
- * @throws BackendError unless it is an integer from 1 to 8.
+ * @throws BackendError unless it is an integer from 1 to MAX_THREADS.
  */
 export function parseThreads(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 8) {
-    throw new BackendError(`threads must be an integer from 1 to 8, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) {
+    throw new BackendError(`threads must be an integer from 1 to ${MAX_THREADS}, got '${value}'`);
   }
   return n;
 }

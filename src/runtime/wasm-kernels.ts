@@ -50,12 +50,16 @@ interface Exports {
   sparse_weight_grad(x: number, dz: number, dw: number, n: number, inp: number, out: number): void;
 }
 
-let compiled: { plain?: WebAssembly.Module; shared?: WebAssembly.Module } = {};
-const compile = (shared: boolean): WebAssembly.Module => {
-  const kind = shared ? 'shared' : 'plain';
-  compiled = { ...compiled, [kind]: compiled[kind] ?? new WebAssembly.Module(Buffer.from(shared ? KERNELS_WASM_SHARED : KERNELS_WASM, 'base64')) };
-  return compiled[kind]!;
-};
+/** The compiled module for a plain (false) or shared (true) memory, compiled on first use. */
+const modules = new Map<boolean, WebAssembly.Module>();
+function compile(shared: boolean): WebAssembly.Module {
+  let module = modules.get(shared);
+  if (module === undefined) {
+    module = new WebAssembly.Module(Buffer.from(shared ? KERNELS_WASM_SHARED : KERNELS_WASM, 'base64'));
+    modules.set(shared, module);
+  }
+  return module;
+}
 const instances = new WeakMap<object, FusedKernels | null>();
 
 /** The fused kernels for the active backend, if it is tfjs's WASM backend. */
