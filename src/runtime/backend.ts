@@ -13,7 +13,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { shareIdentityBuffers } from './wasm-kernels.js';
 import { MAX_THREADS } from './threads.js';
-import { registerThreadedWasm } from './wasm-threads.js';
+import { kernelThreads, registerThreadedWasm } from './wasm-threads.js';
 
 export const BACKEND_PREFERENCES = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 /** What a user may ask for (`--backend`). */
@@ -171,8 +171,7 @@ async function switchTo(name: BackendName): Promise<string | null> {
 async function describe(name: BackendName, skipped: BackendInfo['skipped']): Promise<BackendInfo> {
   if (name !== 'wasm') return { name, skipped };
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
-  const { getThreadsCount } = (await import('@tensorflow/tfjs-backend-wasm')) as { getThreadsCount: () => number };
-  return { name, simd, threads: getThreadsCount(), skipped };
+  return { name, simd, threads: kernelThreads(), skipped };
 }
 
 /**

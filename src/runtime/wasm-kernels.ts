@@ -16,7 +16,9 @@
  * write is shared with another live tensor (a reshape shares data on WASM).
  */
 import * as tf from '@tensorflow/tfjs';
+import { KernelPool } from './kernel-pool.js';
 import { KERNELS_WASM, KERNELS_WASM_SHARED } from './kernels/kernels-wasm.js';
+import { kernelThreads } from './wasm-threads.js';
 
 export interface FusedKernels {
   /**
@@ -33,22 +35,50 @@ export interface FusedKernels {
   sparseDense(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D | undefined, relu: boolean): tf.Tensor2D;
   /** xᵀ dz for x [n, in], dz [n, out], from the nonzero entries of x alone. */
   sparseWeightGrad(x: tf.Tensor2D, dz: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * act(op(a) b + bias) with op(a) = a, or aᵀ when `transposeA`, act relu when `relu`: a product
+   * that reads both operands in place (no packing, no transposed copy).
+   */
+  matMul(a: tf.Tensor2D, b: tf.Tensor2D, options?: { transposeA?: boolean; bias?: tf.Tensor1D; relu?: boolean }): tf.Tensor2D;
+  /** xᵀ. */
+  transpose(x: tf.Tensor2D): tf.Tensor2D;
+  /** Σ_i x[i, :], the rows added in order. */
+  columnSums(x: tf.Tensor2D): tf.Tensor1D;
+  /** dy · step(y): the gradient through y = relu(z), from y. */
+  reluGrad(dy: tf.Tensor, y: tf.Tensor): tf.Tensor;
 }
 
 /** The parts of tfjs-backend-wasm's BackendWasm this module reads. */
 interface WasmBackendInternals {
   // The single-threaded build exports its memory; the threaded one keeps its shared memory here.
-  readonly wasm?: { readonly asm?: { readonly memory?: unknown }; readonly wasmMemory?: unknown };
+  readonly wasm?: {
+    readonly asm?: { readonly memory?: unknown };
+    readonly wasmMemory?: unknown;
+  };
   readonly dataIdMap?: { get(dataId: object): { memoryOffset: number; refCount: number } | undefined };
+  makeOutput?(shape: number[], dtype: 'float32'): tf.TensorInfo;
 }
 
+/** The exports that write an output take (part, parts) last; see kernels.c and kernel-pool.ts. */
 interface Exports {
-  adam(out: number, p: number, g: number, m: number, v: number, n: number, b1: number, c1: number, b2: number, c2: number, step: number, eps: number): void;
+  adam(out: number, p: number, g: number, m: number, v: number, n: number, b1: number, c1: number, b2: number, c2: number, step: number, eps: number, part: number, parts: number): void;
   count_nonzero(x: number, n: number): number;
   sum_squares(x: number, n: number): number;
-  sparse_dense(x: number, w: number, b: number, y: number, n: number, inp: number, out: number, relu: number): void;
-  sparse_weight_grad(x: number, dz: number, dw: number, n: number, inp: number, out: number): void;
+  sparse_dense(x: number, w: number, b: number, y: number, n: number, inp: number, out: number, relu: number, part: number, parts: number): void;
+  sparse_weight_grad(x: number, dz: number, dw: number, n: number, inp: number, out: number, part: number, parts: number): void;
+  gemm(a: number, rs: number, ks: number, b: number, bias: number, c: number, m: number, k: number, n: number, relu: number, part: number, parts: number): void;
+  transpose(x: number, out: number, m: number, n: number, part: number, parts: number): void;
+  column_sums(x: number, out: number, m: number, n: number, part: number, parts: number): void;
+  relu_grad(dy: number, y: number, dz: number, n: number, part: number, parts: number): void;
 }
+type PartedKernel = 'adam' | 'sparse_dense' | 'sparse_weight_grad' | 'gemm' | 'transpose' | 'column_sums' | 'relu_grad';
+const PARTED: readonly PartedKernel[] = ['adam', 'sparse_dense', 'sparse_weight_grad', 'gemm', 'transpose', 'column_sums', 'relu_grad'];
+
+/**
+ * Work, in multiply–adds or their equivalent, below which a kernel runs on the calling thread
+ * alone: a worker takes ~50 µs to wake, as long as 1–2 million multiply–adds take on one thread.
+ */
+const POOL_MIN_WORK = 1 << 22;
 
 /** The compiled module for a plain (false) or shared (true) memory, compiled on first use. */
 const modules = new Map<boolean, WebAssembly.Module>();
@@ -77,9 +107,22 @@ export function fusedKernels(): FusedKernels | undefined {
 function bind(backend: WasmBackendInternals): FusedKernels | null {
   const memory = backend.wasm?.asm?.memory ?? backend.wasm?.wasmMemory;
   const data = backend.dataIdMap;
-  if (!(memory instanceof WebAssembly.Memory) || !data) return null;
-  const module = compile(memory.buffer instanceof SharedArrayBuffer);
+  if (!(memory instanceof WebAssembly.Memory) || !data || !backend.makeOutput) return null;
+  const shared = memory.buffer instanceof SharedArrayBuffer;
+  const module = compile(shared);
   const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Exports;
+  const threads = shared ? kernelThreads() : 1;
+  let pool: KernelPool | undefined;
+  /** Run a kernel in parts over the pool's threads when it is big enough to gain, else here. */
+  const run = <K extends PartedKernel>(kernel: K, work: number, ...args: number[]): void => {
+    const local = exports[kernel] as (...a: number[]) => void;
+    if (threads > 1 && work >= POOL_MIN_WORK) {
+      pool ??= new KernelPool(module, memory, threads, PARTED);
+      pool.run(kernel, local, args);
+    } else {
+      local(...args, 0, 1);
+    }
+  };
   const address = (t: tf.Tensor, written: boolean): number | undefined => {
     const info = t.dtype === 'float32' ? data.get(t.dataId) : undefined;
     if (info === undefined || (written && info.refCount !== 1)) return undefined;
@@ -90,11 +133,10 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
     if (a === undefined) throw new Error(`internal: a ${t.dtype} tensor has no float32 buffer on the WASM backend`);
     return a;
   };
-  /** A freshly made output's buffer; never a shared one, which an in-place write would corrupt. */
-  const writable = (t: tf.Tensor): number => {
-    const a = address(t, true);
-    if (a === undefined) throw new Error('internal: a fused kernel output shares its buffer with another tensor');
-    return a;
+  /** A new float32 tensor whose values the caller's kernel writes, every one (it starts uninitialized). */
+  const output = <T extends tf.Tensor>(shape: number[]): [T, number] => {
+    const t = tf.engine().makeTensorFromTensorInfo(backend.makeOutput!(shape, 'float32')) as T;
+    return [t, read(t)];
   };
   return {
     adam(p, g, m, v, beta1, beta2, step, epsHat) {
@@ -103,9 +145,9 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
       const [pa, ga, ma, va] = [address(p, false), address(g, false), address(m, true), address(v, true)];
       if (pa === undefined || ga === undefined || ma === undefined || va === undefined) return undefined;
       // The new parameter goes to a fresh tensor (a new id, so no stale packed weights).
-      const next = tf.zeros(p.shape);
+      const [next, out] = output(p.shape);
       // 1 − β in double, as tfjs computes the scalar it multiplies by; the module rounds to float32.
-      exports.adam(writable(next), pa, ga, ma, va, n, beta1, 1 - beta1, beta2, 1 - beta2, step, epsHat);
+      run('adam', 8 * n, out, pa, ga, ma, va, n, beta1, 1 - beta1, beta2, 1 - beta2, step, epsHat);
       return next;
     },
     sumOfSquares(tensors) {
@@ -117,16 +159,43 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
     sparseDense(x, w, b, relu) {
       const [n, inp] = x.shape;
       const out = w.shape[1];
-      const y = tf.zeros([n, out]) as tf.Tensor2D;
-      exports.sparse_dense(read(x), read(w), b === undefined ? 0 : read(b), writable(y), n, inp, out, relu ? 1 : 0);
+      const [y, ya] = output<tf.Tensor2D>([n, out]);
+      run('sparse_dense', n * inp * out, read(x), read(w), b === undefined ? 0 : read(b), ya, n, inp, out, relu ? 1 : 0);
       return y;
     },
     sparseWeightGrad(x, dz) {
       const [n, inp] = x.shape;
       const out = dz.shape[1];
-      const dw = tf.zeros([inp, out]) as tf.Tensor2D;
-      exports.sparse_weight_grad(read(x), read(dz), writable(dw), n, inp, out);
+      const [dw, dwa] = output<tf.Tensor2D>([inp, out]);
+      run('sparse_weight_grad', n * inp * out, read(x), read(dz), dwa, n, inp, out);
       return dw;
+    },
+    matMul(a, b, { transposeA = false, bias, relu = false } = {}) {
+      const [m, k] = transposeA ? [a.shape[1], a.shape[0]] : a.shape;
+      const [kb, n] = b.shape;
+      if (k !== kb || (bias !== undefined && bias.size !== n)) throw new Error(`internal: matMul of [${a.shape}] and [${b.shape}] (transposeA ${transposeA})`);
+      const [c, ca] = output<tf.Tensor2D>([m, n]);
+      const [rs, ks] = transposeA ? [1, m] : [k, 1];
+      run('gemm', m * k * n, read(a), rs, ks, read(b), bias === undefined ? 0 : read(bias), ca, m, k, n, relu ? 1 : 0);
+      return c;
+    },
+    transpose(x) {
+      const [m, n] = x.shape;
+      const [t, ta] = output<tf.Tensor2D>([n, m]);
+      run('transpose', m * n, read(x), ta, m, n);
+      return t;
+    },
+    columnSums(x) {
+      const [m, n] = x.shape;
+      const [s, sa] = output<tf.Tensor1D>([n]);
+      run('column_sums', m * n, read(x), sa, m, n);
+      return s;
+    },
+    reluGrad(dy, y) {
+      if (dy.size !== y.size) throw new Error('internal: reluGrad of tensors that differ in size');
+      const [dz, dza] = output(y.shape);
+      run('relu_grad', y.size, read(dy), read(y), dza, y.size);
+      return dz;
     },
   };
 }

@@ -1,23 +1,23 @@
 /**
  * The multithreaded WASM backend under Node.
  *
- * tfjs ships a threaded SIMD build of its WASM backend (XNNPACK with a pthreadpool) but never uses
- * it under Node: `WASM_HAS_MULTITHREAD_SUPPORT` is hard-wired to false there, and its loader passes
- * Emscripten `blob:` URLs, which `worker_threads` rejects. Emscripten's own Node support works once
- * it is given file paths, so this module loads the threaded build itself and registers it as the
- * `wasm` backend, with every kernel tfjs registered for `wasm`:
+ * tfjs ships a threaded SIMD build of its WASM backend but never uses it under Node:
+ * `WASM_HAS_MULTITHREAD_SUPPORT` is hard-wired to false there, and its loader passes Emscripten
+ * `blob:` URLs, which `worker_threads` rejects. Emscripten's own Node support works once it is
+ * given file paths, so this module loads the threaded build itself and registers it as the `wasm`
+ * backend, with every kernel tfjs registered for `wasm`. What we want from that build is its
+ * *shared* memory: our own kernels (wasm-kernels.ts) run on several threads over it
+ * (kernel-pool.ts), and they do the work that pays for threads (matrix products, the optimizer).
  *
- *   - the pthread worker script, which tfjs only ships as a string, is written once to a file in the
- *     OS temporary directory (content-addressed, so concurrent processes agree);
- *   - tfjs's C++ side caps its pool at half the *logical* cores (it assumes hyperthreads), which is one
- *     thread on a 2-vCPU machine; the `emscripten_num_logical_cores` import is overridden so the pool
- *     gets the number of threads asked for;
- *   - Emscripten pre-starts 8 workers; the ones the pool did not take are terminated, and the pool's
- *     own are unref'd, so an idle pool never keeps the process alive.
+ *   - The pthread worker script, which tfjs only ships as a string, is written once to a file in the
+ *     OS temporary directory (content-addressed, so concurrent processes agree).
+ *   - tfjs's own XNNPACK pool is kept to the calling thread: its idle workers spin, and on two cores a
+ *     spinning XNNPACK worker slowed the VAE step by a quarter (docs/performance.md). tfjs sizes that
+ *     pool as min(asked, logical cores / 2), so the `emscripten_num_logical_cores` import says 2.
+ *   - Emscripten pre-starts 8 workers; none is used, so all are terminated.
  *
- * Matrix products then split over the threads (the VAE's 128×784·784×400 product: 2.7 → 1.6 ms on
- * two threads; docs/performance.md). Results do not depend on the thread count: XNNPACK gives each
- * output tile to one thread, which runs the whole inner product.
+ * Results do not depend on the thread count: each of our kernels gives every output value to one
+ * thread, which computes it whole (the test compares 1 and 2 threads bit for bit).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -39,21 +39,24 @@ interface EmscriptenModule {
   cwrap(name: string, ret: string | null, args: string[]): (...a: number[]) => number;
   PThread: { unusedWorkers: PThreadWorker[]; runningWorkers: PThreadWorker[] };
   tfjs?: unknown;
+  /** The threads our kernels run on (read by wasm-kernels.ts and `kernelThreads`). */
+  vmodelThreads?: number;
 }
 type Factory = (config: Record<string, unknown>) => Promise<EmscriptenModule>;
 
 const require = createRequire(import.meta.url);
 
 /**
- * Replace the `wasm` backend's factory by one that starts the threaded build with `threads`
- * threads. The next `tf.setBackend('wasm')` initializes it; a failure there surfaces as the
- * backend failing to initialize, like any other.
+ * Replace the `wasm` backend's factory by one that starts the threaded build, for our kernels to
+ * run on `threads` threads. The next `tf.setBackend('wasm')` initializes it; a failure there
+ * surfaces as the backend failing to initialize, like any other.
  */
 export function registerThreadedWasm(pkg: WasmPackage, threads: number): void {
   tf.removeBackend('wasm');
   tf.registerBackend('wasm', async () => {
-    const module = await instantiate(threads);
-    pkg.setThreadsCount(threads);
+    const module = await instantiate();
+    pkg.setThreadsCount(1);
+    module.vmodelThreads = threads;
     const backend = new pkg.BackendWasm(module);
     for (const w of module.PThread.unusedWorkers.splice(0)) void w.terminate();
     for (const w of module.PThread.runningWorkers) w.unref();
@@ -61,7 +64,13 @@ export function registerThreadedWasm(pkg: WasmPackage, threads: number): void {
   });
 }
 
-async function instantiate(threads: number): Promise<EmscriptenModule> {
+/** The threads our kernels use on the active backend: as registered above, else 1. */
+export function kernelThreads(): number {
+  const wasm = (tf.backend() as unknown as { wasm?: EmscriptenModule }).wasm;
+  return wasm?.vmodelThreads ?? 1;
+}
+
+async function instantiate(): Promise<EmscriptenModule> {
   const root = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
   const mainScript = join(root, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.js');
   const wasmFile = join(root, 'dist', 'tfjs-backend-wasm-threaded-simd.wasm');
@@ -75,8 +84,8 @@ async function instantiate(threads: number): Promise<EmscriptenModule> {
       imports: { env: Record<string, unknown> },
       receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
     ) => {
-      // tfjs sizes its pool as min(asked, logical cores / 2).
-      imports.env.emscripten_num_logical_cores = () => 2 * threads;
+      // tfjs sizes its XNNPACK pool as min(asked, logical cores / 2): one thread, the caller.
+      imports.env.emscripten_num_logical_cores = () => 2;
       void WebAssembly.instantiate(readFileSync(wasmFile), imports as WebAssembly.Imports).then((r) =>
         receive(r.instance, r.module),
       );

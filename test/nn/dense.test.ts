@@ -3,9 +3,47 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTIVATIONS, activate, applyDense, createDense, denseVariables, type Activation } from '../../src/nn/index.js';
 import { selectBackend } from '../../src/runtime/backend.js';
 import { Rng } from '../../src/runtime/rng.js';
+import { fusedKernels } from '../../src/runtime/wasm-kernels.js';
 
-// The WASM backend takes the explicit-transpose gradient path, CPU the transpose-flag path: test both.
+// The WASM backend runs the layer on our own kernels, CPU on tfjs's ops with transpose flags: test both.
 const BACKENDS = ['wasm', 'cpu'] as const;
+
+interface Product {
+  readonly shape: number[];
+  /** Run by tfjs (not our kernels), and with a transpose flag. */
+  readonly tfjs: boolean;
+  readonly flagged: boolean;
+}
+
+/** The matrix products `run` computes, in order: tfjs's product kernels and, on WASM, ours. */
+function productsOf(run: () => void): Product[] {
+  const products: Product[] = [];
+  const engine = tf.engine();
+  const runKernel = engine.runKernel.bind(engine);
+  const tfjsSpy = vi.spyOn(engine, 'runKernel').mockImplementation((name, inputs, attrs) => {
+    const out = runKernel(name, inputs, attrs);
+    if (name === 'BatchMatMul' || name === '_FusedMatMul') {
+      const flagged = attrs?.['transposeA'] === true || attrs?.['transposeB'] === true;
+      products.push({ shape: (out as tf.Tensor).shape.slice(-2), tfjs: true, flagged });
+    }
+    return out;
+  });
+  const kernels = fusedKernels();
+  const matMul = kernels?.matMul.bind(kernels);
+  const ourSpy = kernels === undefined ? undefined : vi.spyOn(kernels, 'matMul');
+  ourSpy?.mockImplementation((a, b, options) => {
+    const out = matMul!(a, b, options);
+    products.push({ shape: out.shape, tfjs: false, flagged: false });
+    return out;
+  });
+  try {
+    run();
+  } finally {
+    tfjsSpy.mockRestore();
+    ourSpy?.mockRestore();
+  }
+  return products;
+}
 
 /** Plain-JS float64 reference: L = Σ c ⊙ act(x W + b). */
 function lossF64(x: number[][], w: number[][], b: number[], c: number[][], act: Activation): number {
@@ -161,39 +199,32 @@ for (const backend of BACKENDS) {
       const rng = new Rng(6);
       const layer = createDense(6, 5, { rng });
       const x = rng.normal([4, 6]);
-      const kernels: string[] = [];
-      return tf
-        .profile(() => {
-          const { value, grads } = tf.variableGrads(() => tf.sum(applyDense(layer, x, 'relu')) as tf.Scalar, denseVariables(layer));
-          tf.dispose([value, ...Object.values(grads)]);
-        })
-        .then((info) => {
-          for (const k of info.kernels) kernels.push(k.name);
-          // one forward product (fused) and one backward product (dW); dX = dz Wᵀ is never formed
-          expect(kernels.filter((n) => n === '_FusedMatMul')).toHaveLength(1);
-          const products = info.kernels.filter((k) => k.name === 'BatchMatMul');
-          expect(products).toHaveLength(1);
-          expect(products[0]!.outputShapes[0]!.slice(-2)).toEqual([6, 5]);
-          tf.dispose([x, ...denseVariables(layer)]);
-        });
+      const products = productsOf(() => {
+        const { value, grads } = tf.variableGrads(() => tf.sum(applyDense(layer, x, 'relu')) as tf.Scalar, denseVariables(layer));
+        tf.dispose([value, ...Object.values(grads)]);
+      });
+      // one forward product and one backward product (dW [6, 5]); dX = dz Wᵀ [4, 6] is never formed
+      expect(products.map((p) => p.shape.join('x'))).toEqual(['4x5', '6x5']);
+      tf.dispose([x, ...denseVariables(layer)]);
     });
 
-    it(`runs ${backend === 'wasm' ? 'no' : 'only'} flagged (transposed) products in the backward pass of a hidden layer`, () => {
+    it(`runs ${backend === 'wasm' ? 'every product on our kernels' : 'flagged (transposed) products'} in the backward pass of a hidden layer`, () => {
       const rng = new Rng(12);
       const [l1, l2] = [createDense(6, 5, { rng }), createDense(5, 4, { rng })];
       const x = rng.normal([3, 6]);
-      const spy = vi.spyOn(tf.engine(), 'runKernel');
-      const { value, grads } = tf.variableGrads(
-        () => tf.sum(applyDense(l2, applyDense(l1, x, 'tanh'))) as tf.Scalar,
-        [...denseVariables(l1), ...denseVariables(l2)],
-      );
-      const products = spy.mock.calls.filter(([name]) => name === 'BatchMatMul' || name === '_FusedMatMul');
-      spy.mockRestore();
-      const flagged = products.filter(([, , attrs]) => attrs?.['transposeA'] === true || attrs?.['transposeB'] === true);
-      // forward: 2 fused products; backward: dW for both layers and dx for the second (its input h needs a gradient)
+      let grads: tf.NamedTensorMap = {};
+      const products = productsOf(() => {
+        const result = tf.variableGrads(
+          () => tf.sum(applyDense(l2, applyDense(l1, x, 'tanh'))) as tf.Scalar,
+          [...denseVariables(l1), ...denseVariables(l2)],
+        );
+        grads = { value: result.value, ...result.grads };
+      });
+      // forward: 2 products; backward: dW for both layers and dx for the second (its input h needs a gradient)
       expect(products).toHaveLength(5);
-      expect(flagged).toHaveLength(backend === 'wasm' ? 0 : 3);
-      tf.dispose([value, x, ...Object.values(grads), ...denseVariables(l1), ...denseVariables(l2)]);
+      expect(products.filter((p) => p.flagged)).toHaveLength(backend === 'wasm' ? 0 : 3);
+      expect(products.filter((p) => p.tfjs)).toHaveLength(backend === 'wasm' ? 0 : 5);
+      tf.dispose([x, ...Object.values(grads), ...denseVariables(l1), ...denseVariables(l2)]);
     });
 
     it('leaves no tensors behind after repeated gradient steps', () => {

@@ -112,6 +112,56 @@ describe('fused WASM kernels', () => {
     tf.dispose([a, b, nan, inf, huge]);
   });
 
+  // Shapes with every remainder: rows not a multiple of 4, columns of 8-blocks + 4 + 3 and below.
+  for (const [m, k, n] of [[7, 5, 23], [4, 1, 8], [1, 9, 3], [13, 33, 12], [9, 16, 1]] as const) {
+    it(`matMul ${m}×${k}·${k}×${n}: act(a b + bias) and aᵀ b match a float64 product to float32 accuracy`, () => {
+      const rng = new Rng(m * 100 + n);
+      const [a, b, bias] = [rng.normal([m, k]) as tf.Tensor2D, rng.normal([k, n]) as tf.Tensor2D, rng.normal([n]) as tf.Tensor1D];
+      const at = tf.transpose(a) as tf.Tensor2D;
+      const [av, bv, biasv] = [a.arraySync(), b.arraySync(), Array.from(bias.dataSync())];
+      const exact = (withBias: boolean, relu: boolean): number[][] =>
+        av.map((row) =>
+          biasv.map((c, j) => {
+            const z = row.reduce((s, x, i) => s + x * bv[i]![j]!, withBias ? c : 0);
+            return relu ? Math.max(z, 0) : z;
+          }),
+        );
+      const kernels = fusedKernels()!;
+      const before = tf.memory().numTensors;
+      const cases: [tf.Tensor2D, number[][]][] = [
+        [kernels.matMul(a, b), exact(false, false)],
+        [kernels.matMul(a, b, { bias, relu: true }), exact(true, true)],
+        [kernels.matMul(at, b, { transposeA: true, bias }), exact(true, false)],
+      ];
+      expect(tf.memory().numTensors).toBe(before + 3);
+      for (const [got, want] of cases) {
+        expect(got.shape).toEqual([m, n]);
+        const g = got.arraySync();
+        want.forEach((row, i) => row.forEach((x, j) => expect(Math.abs(g[i]![j]! - x)).toBeLessThan(1e-5 * (1 + Math.abs(x)) * k)));
+      }
+      tf.dispose([a, b, bias, at, ...cases.map(([t]) => t)]);
+    });
+  }
+
+  it('transpose, columnSums and reluGrad: exact, on shapes with remainders; reluGrad keeps NaN like step-then-multiply', () => {
+    const rng = new Rng(21);
+    const kernels = fusedKernels()!;
+    for (const [m, n] of [[7, 5], [4, 8], [1, 3], [13, 1], [9, 6]] as const) {
+      const x = rng.normal([m, n]) as tf.Tensor2D;
+      const [t, s] = [kernels.transpose(x), kernels.columnSums(x)];
+      expect(t.arraySync()).toEqual(tf.transpose(x).arraySync());
+      const rows = x.arraySync();
+      const sums = rows[0]!.map((_, j) => rows.reduce((acc, r) => Math.fround(acc + r[j]!), 0));
+      expect(Array.from(s.dataSync())).toEqual(sums);
+      tf.dispose([x, t, s]);
+    }
+    const dy = tf.tensor([1, 2, NaN, 4, -5, NaN, 7]);
+    const y = tf.tensor([0.5, 0, 0, -1, 3, 2, NaN]);
+    const dz = kernels.reluGrad(dy, y);
+    expect(Array.from(dz.dataSync())).toEqual(Array.from(tf.mul(dy, tf.step(y)).dataSync()));
+    tf.dispose([dy, y, dz]);
+  });
+
   it('Identity shares its input buffer on WASM: a clone costs no copy and outlives its source', () => {
     const before = tf.memory().numTensors;
     const x = tf.tensor([1, 2, 3]);

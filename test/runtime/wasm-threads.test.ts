@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = resolve(import.meta.dirname, 'fixtures/threaded-fit.ts');
 
-function run(threads: number): Promise<{ code: number | null; out: { threads: number; objectives: number[] } | undefined; stderr: string }> {
+function run(threads: number): Promise<{ code: number | null; out: { threads: number; objectives: number[]; kernels: string } | undefined; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, String(threads)], { cwd: ROOT, env: { ...process.env, VMODEL_THREADS: '' } });
   let stdout = '';
   let stderr = '';
@@ -33,7 +33,8 @@ describe('threaded WASM backend', () => {
     expect(two.out!.threads).toBe(2);
     expect(two.out!.objectives).toHaveLength(12);
     expect(two.out!.objectives.every(Number.isFinite)).toBe(true);
-    // XNNPACK gives each output tile of a product to one thread, so no sum is reordered.
+    // Our kernels give each output value to one thread, which computes it whole: no sum is reordered.
     expect(two.out!.objectives).toEqual(one.out!.objectives);
+    expect(two.out!.kernels).toBe(one.out!.kernels);
   });
 });

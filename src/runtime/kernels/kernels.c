@@ -9,6 +9,17 @@
 #define EXPORT(name) __attribute__((export_name(#name)))
 
 /*
+ * Kernels that write an output take (…, part, parts) last and do only part `part` of `parts`
+ * (runtime/kernel-pool.ts runs the parts on different threads): a share of whole `unit`s out of
+ * n items, so that each thread writes its own SIMD-aligned range.
+ */
+static inline int share(int n, int unit, int part, int parts) {
+  const int units = (n + unit - 1) / unit;
+  const int i = (int)((long long)units * part / parts) * unit;
+  return i < n ? i : n;
+}
+
+/*
  * One Adam step over n parameters, m and v in place, the new parameter into out (the update of
  * src/optim/adam.ts; out is a fresh tensor, see wasm-kernels.ts):
  *   m ← β₁ m + (1 − β₁) g,   v ← β₂ v + (1 − β₂) g²,   p ← p − (m / (√v + ε̂)) · step
@@ -17,11 +28,13 @@
  * the order tfjs's kernels do, so the result matches the unfused update bit for bit.
  */
 EXPORT(adam)
-void adam(float *out, const float *p, const float *g, float *m, float *v, int n, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float step, float eps) {
+void adam(float *out, const float *p, const float *g, float *m, float *v, int n, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float step, float eps, int part, int parts) {
+  const int start = share(n, 4, part, parts);
+  n = share(n, 4, part + 1, parts);
   const v128_t b1 = wasm_f32x4_splat(beta1), c1 = wasm_f32x4_splat(oneMinusBeta1);
   const v128_t b2 = wasm_f32x4_splat(beta2), c2 = wasm_f32x4_splat(oneMinusBeta2);
   const v128_t s = wasm_f32x4_splat(step), e = wasm_f32x4_splat(eps);
-  int i = 0;
+  int i = start;
   for (; i + 4 <= n; i += 4) {
     v128_t gi = wasm_v128_load(g + i);
     v128_t mi = wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(m + i), b1), wasm_f32x4_mul(gi, c1));
@@ -81,8 +94,9 @@ static inline void axpy(float *acc, const float *row, float a, int m) {
  * x[r, j]: each adds x[r, j] · W[j, :] to row r of y. y must hold n · out floats.
  */
 EXPORT(sparse_dense)
-void sparse_dense(const float *x, const float *w, const float *b, float *y, int n, int in, int out, int relu) {
-  for (int r = 0; r < n; r++) {
+void sparse_dense(const float *x, const float *w, const float *b, float *y, int n, int in, int out, int relu, int part, int parts) {
+  const int r1 = share(n, 1, part + 1, parts);
+  for (int r = share(n, 1, part, parts); r < r1; r++) {
     float *yr = y + r * out;
     for (int k = 0; k < out; k++) yr[k] = b ? b[k] : 0.0f;
     const float *xr = x + r * in;
@@ -99,16 +113,151 @@ void sparse_dense(const float *x, const float *w, const float *b, float *y, int 
 
 /*
  * The weight gradient of that layer, dW = xᵀ dz for x [n, in] and dz [n, out], visiting only the
- * nonzero x[r, j]: each adds x[r, j] · dz[r, :] to row j of dW. dw must hold in · out floats.
- * (Building each row of dW in turn instead reads x by columns and measured 30 % slower.)
+ * nonzero x[r, j]: each adds x[r, j] · dz[r, :] to row j of dW. dw must hold in · out floats;
+ * a part owns a range of dW's rows. (Building each row of dW in turn instead reads x by columns and
+ * measured 30 % slower.)
  */
 EXPORT(sparse_weight_grad)
-void sparse_weight_grad(const float *x, const float *dz, float *dw, int n, int in, int out) {
-  for (int k = 0; k < in * out; k++) dw[k] = 0.0f;
+void sparse_weight_grad(const float *x, const float *dz, float *dw, int n, int in, int out, int part, int parts) {
+  const int j0 = share(in, 1, part, parts), j1 = share(in, 1, part + 1, parts);
+  for (int k = j0 * out; k < j1 * out; k++) dw[k] = 0.0f;
   for (int r = 0; r < n; r++) {
     const float *xr = x + r * in;
-    for (int j = 0; j < in; j++) {
+    for (int j = j0; j < j1; j++) {
       if (xr[j] != 0.0f) axpy(dw + j * out, dz + r * out, xr[j], out);
     }
   }
+}
+
+/*
+ * Dense products. tfjs's WASM backend multiplies with XNNPACK, which packs its right operand into a
+ * private layout on every call whose operand is a new tensor — in training, every call (0.8 ms of
+ * single-threaded packing for a 400 × 784 weight, as long as the product itself on two threads) —
+ * and runs products with a transposed operand on a slow generic loop. These kernels read both
+ * operands where they lie, so neither packing nor transposing is needed, and split the columns of
+ * the result over threads: part `part` of `parts` writes only its own columns, and each result is
+ * the same sum in the same order whatever the split.
+ */
+
+/* Columns per tile: two SIMD vectors. */
+#define NR 8
+
+/*
+ * One tile of MR rows and NV vectors of columns:
+ *   c[r, v] = act(bias[v] + Σ_k A(r, k) b[k, v]),   A(r, k) = a[r·rs + k·ks],
+ * accumulated in registers over the whole of k (mr and nv are constants after inlining).
+ */
+static inline __attribute__((always_inline)) void gemm_tile(const int mr, const int nv, const float *a, int rs, int ks, const float *b, int ldb, const float *bias, float *c, int ldc, int K, int relu) {
+  v128_t acc[4][NR / 4];
+  for (int v = 0; v < nv; v++) {
+    const v128_t init = bias ? wasm_v128_load(bias + 4 * v) : wasm_f32x4_splat(0.0f);
+    for (int r = 0; r < mr; r++) acc[r][v] = init;
+  }
+  for (int k = 0; k < K; k++) {
+    const float *bk = b + k * ldb;
+    const float *ak = a + k * ks;
+    v128_t bv[NR / 4];
+    for (int v = 0; v < nv; v++) bv[v] = wasm_v128_load(bk + 4 * v);
+    for (int r = 0; r < mr; r++) {
+      const v128_t ar = wasm_v128_load32_splat(ak + r * rs);
+      for (int v = 0; v < nv; v++) acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(ar, bv[v]));
+    }
+  }
+  for (int r = 0; r < mr; r++) {
+    for (int v = 0; v < nv; v++) {
+      const v128_t out = relu ? wasm_f32x4_max(acc[r][v], wasm_f32x4_splat(0.0f)) : acc[r][v];
+      wasm_v128_store(c + r * ldc + 4 * v, out);
+    }
+  }
+}
+
+/* The same for the last columns when N is not a multiple of 4: one column at a time. */
+static void gemm_column(int mr, const float *a, int rs, int ks, const float *b, int ldb, const float *bias, float *c, int ldc, int K, int relu) {
+  for (int r = 0; r < mr; r++) {
+    float sum = bias ? bias[0] : 0.0f;
+    for (int k = 0; k < K; k++) sum += a[r * rs + k * ks] * b[k * ldb];
+    c[r * ldc] = relu && !(sum > 0.0f) ? 0.0f : sum;
+  }
+}
+
+/*
+ * C = act(A B + bias) for A(i, k) = a[i·rs + k·ks] (rs = K, ks = 1: A is [M, K]; rs = 1, ks = M:
+ * A is stored transposed as [K, M], for weight gradients xᵀ dz), B [K, N], bias [N] or 0 for none,
+ * C [M, N]; act is relu when `relu`, else the identity. This part's share of the columns only.
+ */
+EXPORT(gemm)
+void gemm(const float *a, int rs, int ks, const float *b, const float *bias, float *c, int M, int K, int N, int relu, int part, int parts) {
+  const int j1 = share(N, NR, part + 1, parts);
+  for (int j = share(N, NR, part, parts); j < j1; j += NR) {
+    const int width = j1 - j < NR ? j1 - j : NR;
+    const float *bj = b + j;
+    const float *biasj = bias ? bias + j : 0;
+    float *cj = c + j;
+    int i = 0;
+    if (width == NR) {
+      for (; i + 4 <= M; i += 4) gemm_tile(4, 2, a + i * rs, rs, ks, bj, N, biasj, cj + i * N, N, K, relu);
+      for (; i < M; i++) gemm_tile(1, 2, a + i * rs, rs, ks, bj, N, biasj, cj + i * N, N, K, relu);
+      continue;
+    }
+    int jj = 0;
+    if (width >= 4) {
+      for (i = 0; i + 4 <= M; i += 4) gemm_tile(4, 1, a + i * rs, rs, ks, bj, N, biasj, cj + i * N, N, K, relu);
+      for (; i < M; i++) gemm_tile(1, 1, a + i * rs, rs, ks, bj, N, biasj, cj + i * N, N, K, relu);
+      jj = 4;
+    }
+    for (; jj < width; jj++) gemm_column(M, a, rs, ks, bj + jj, N, biasj ? biasj + jj : 0, cj + jj, N, K, relu);
+  }
+}
+
+/* out [N, M] = transpose of x [M, N]; this part's share of x's rows. */
+EXPORT(transpose)
+void transpose(const float *x, float *out, int M, int N, int part, int parts) {
+  const int i1 = share(M, 4, part + 1, parts);
+  int i = share(M, 4, part, parts);
+  for (; i + 4 <= i1; i += 4) {
+    int j = 0;
+    for (; j + 4 <= N; j += 4) {
+      const v128_t r0 = wasm_v128_load(x + (i + 0) * N + j), r1 = wasm_v128_load(x + (i + 1) * N + j);
+      const v128_t r2 = wasm_v128_load(x + (i + 2) * N + j), r3 = wasm_v128_load(x + (i + 3) * N + j);
+      const v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);
+      const v128_t t2 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5), t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
+      wasm_v128_store(out + (j + 0) * M + i, wasm_i32x4_shuffle(t0, t2, 0, 1, 4, 5));
+      wasm_v128_store(out + (j + 1) * M + i, wasm_i32x4_shuffle(t0, t2, 2, 3, 6, 7));
+      wasm_v128_store(out + (j + 2) * M + i, wasm_i32x4_shuffle(t1, t3, 0, 1, 4, 5));
+      wasm_v128_store(out + (j + 3) * M + i, wasm_i32x4_shuffle(t1, t3, 2, 3, 6, 7));
+    }
+    for (; j < N; j++) for (int r = 0; r < 4; r++) out[j * M + i + r] = x[(i + r) * N + j];
+  }
+  for (; i < i1; i++) for (int j = 0; j < N; j++) out[j * M + i] = x[i * N + j];
+}
+
+/* out [N] = Σ_i x[i, :] for x [M, N] (a bias gradient), rows added in order; this part's columns. */
+EXPORT(column_sums)
+void column_sums(const float *x, float *out, int M, int N, int part, int parts) {
+  const int j1 = share(N, 4, part + 1, parts);
+  int j = share(N, 4, part, parts);
+  for (; j + 4 <= j1; j += 4) {
+    v128_t acc = wasm_f32x4_splat(0.0f);
+    for (int i = 0; i < M; i++) acc = wasm_f32x4_add(acc, wasm_v128_load(x + i * N + j));
+    wasm_v128_store(out + j, acc);
+  }
+  for (; j < j1; j++) {
+    float sum = 0.0f;
+    for (int i = 0; i < M; i++) sum += x[i * N + j];
+    out[j] = sum;
+  }
+}
+
+/* The gradient through relu, dz = dy · step(y) for y = relu(z), as tfjs's step-then-multiply: step(NaN) is NaN, and NaN in dy stays NaN. */
+EXPORT(relu_grad)
+void relu_grad(const float *dy, const float *y, float *dz, int n, int part, int parts) {
+  const int end = share(n, 4, part + 1, parts);
+  int i = share(n, 4, part, parts);
+  const v128_t one = wasm_f32x4_splat(1.0f), zero = wasm_f32x4_splat(0.0f);
+  for (; i + 4 <= end; i += 4) {
+    const v128_t yi = wasm_v128_load(y + i);
+    const v128_t step = wasm_v128_bitselect(yi, wasm_v128_and(wasm_f32x4_gt(yi, zero), one), wasm_f32x4_ne(yi, yi));
+    wasm_v128_store(dz + i, wasm_f32x4_mul(wasm_v128_load(dy + i), step));
+  }
+  for (; i < end; i++) dz[i] = dy[i] * (y[i] > 0.0f ? 1.0f : y[i] != y[i] ? y[i] : 0.0f);
 }

@@ -1,0 +1,101 @@
+/**
+ * Our WASM kernels (wasm-kernels.ts) on several threads at once.
+ *
+ * The threaded build of tfjs's backend keeps its tensors in a shared memory, so other threads can
+ * run our kernel module on the same buffers. The pool starts `threads − 1` workers, each with its
+ * own instance of the module on that memory. A call splits one kernel in `parts` parts: every
+ * kernel takes (…, part, parts) last and writes only its own share of the output, so the calling
+ * thread runs part 0 while the workers run the others, and the result does not depend on the split.
+ *
+ * Hand-off goes through a small shared control block with `Atomics.wait`/`notify`: no messages,
+ * no allocation per call. Workers are unref'd: an idle pool never keeps the process alive.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** The most numeric arguments a kernel takes before (part, parts). */
+const MAX_ARGS = 16;
+
+// Control block: int32 slots, then float64 arguments.
+const GENERATION = 0; // bumped once per call; workers wait on it
+const PENDING = 1; // workers that have not finished the current call
+const KERNEL = 2; // index of the kernel in `names`
+const ARG_COUNT = 3;
+const FAILED = 4; // set by a worker whose part threw
+const ARGS_OFFSET = 8 * 4;
+
+/** The worker: instantiate the module on the shared memory, then run parts until the process ends. */
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const { module, memory, control, names, part, parts } = workerData;
+const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const kernels = names.map((name) => exports[name]);
+const ctl = new Int32Array(control, 0, 8);
+const args = new Float64Array(control, ${ARGS_OFFSET}, ${MAX_ARGS});
+let generation = 0;
+for (;;) {
+  Atomics.wait(ctl, ${GENERATION}, generation);
+  generation = Atomics.load(ctl, ${GENERATION});
+  const n = ctl[${ARG_COUNT}];
+  const call = new Array(n + 2);
+  for (let i = 0; i < n; i++) call[i] = args[i];
+  call[n] = part;
+  call[n + 1] = parts;
+  try {
+    kernels[ctl[${KERNEL}]](...call);
+  } catch {
+    Atomics.store(ctl, ${FAILED}, 1);
+  }
+  if (Atomics.sub(ctl, ${PENDING}, 1) === 1) Atomics.notify(ctl, ${PENDING});
+}
+`;
+
+export class KernelPool {
+  private readonly ctl: Int32Array;
+  private readonly args: Float64Array;
+  private readonly index: Map<string, number>;
+
+  /**
+   * Start `threads − 1` workers running `module` (the shared-memory build) on `memory`; `names`
+   * are the exports a call may name.
+   */
+  constructor(
+    module: WebAssembly.Module,
+    memory: WebAssembly.Memory,
+    readonly threads: number,
+    names: readonly string[],
+  ) {
+    const control = new SharedArrayBuffer(ARGS_OFFSET + 8 * MAX_ARGS);
+    this.ctl = new Int32Array(control, 0, 8);
+    this.args = new Float64Array(control, ARGS_OFFSET, MAX_ARGS);
+    this.index = new Map(names.map((name, i) => [name, i]));
+    for (let part = 1; part < threads; part++) {
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, names, part, parts: threads } });
+      worker.unref();
+    }
+  }
+
+  /**
+   * Run `kernel(...args, part, threads)` for every part, part 0 on this thread (through `local`,
+   * this thread's instance), and return when all parts are done.
+   */
+  run(kernel: string, local: (...args: number[]) => unknown, args: readonly number[]): void {
+    const k = this.index.get(kernel);
+    if (k === undefined || args.length > MAX_ARGS) throw new Error(`internal: kernel ${kernel} cannot run on the pool`);
+    const { ctl } = this;
+    ctl[KERNEL] = k;
+    ctl[ARG_COUNT] = args.length;
+    for (let i = 0; i < args.length; i++) this.args[i] = args[i]!;
+    Atomics.store(ctl, PENDING, this.threads - 1);
+    Atomics.add(ctl, GENERATION, 1);
+    Atomics.notify(ctl, GENERATION);
+    try {
+      local(...args, 0, this.threads);
+    } finally {
+      // Even when part 0 throws, the workers must finish before the control block is reused.
+      for (let pending = Atomics.load(ctl, PENDING); pending !== 0; pending = Atomics.load(ctl, PENDING)) {
+        Atomics.wait(ctl, PENDING, pending);
+      }
+    }
+    if (Atomics.exchange(ctl, FAILED, 0) !== 0) throw new Error(`internal: kernel ${kernel} failed on a worker thread`);
+  }
+}
