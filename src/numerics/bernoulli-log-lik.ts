@@ -16,9 +16,13 @@
  *
  * Backward is one composite-kernel gradient, (x − σ(l))·dy: three passes instead of the
  * composite's nine. x broadcasts against l (x [B, D] with l [k, B, D]).
+ *
+ * On WASM both directions are one pass each of our own kernels (runtime/wasm-kernels.ts), with the
+ * same chunked products in SIMD lanes and a polynomial e^x.
  */
 import * as tf from '@tensorflow/tfjs';
 import { runComposite, type CompositeKernel } from '../runtime/composite-kernel.js';
+import { fusedKernels } from '../runtime/wasm-kernels.js';
 
 /** The largest product chunk that cannot underflow float32: ½¹²⁰ ≈ 7.5e-37 > FLT_MIN ≈ 1.2e-38. */
 const MAX_CHUNK = 120;
@@ -30,14 +34,14 @@ const bernoulli: CompositeKernel = {
 
   forward(inputs) {
     const { logits: l, x } = inputs as { logits: tf.Tensor; x: tf.Tensor };
-    return tf.add(tf.sum(tf.sub(tf.mul(x, l), tf.relu(l)), -1), sumLogSigmoidAbs(l));
+    return fusedKernels()?.bernoulliLogLik(l, x) ?? tf.add(tf.sum(tf.sub(tf.mul(x, l), tf.relu(l)), -1), sumLogSigmoidAbs(l));
   },
 
   gradient(dy, saved) {
     const [l, x] = saved as [tf.Tensor, tf.Tensor];
     const dyCol = (): tf.Tensor => tf.expandDims(dy, -1);
     return {
-      logits: () => tf.mul(tf.sub(x, tf.sigmoid(l)), dyCol()),
+      logits: () => fusedKernels()?.bernoulliLogitGrad(l, x, dy) ?? tf.mul(tf.sub(x, tf.sigmoid(l)), dyCol()),
       x: () => reduceTo(tf.mul(l, dyCol()), x.shape),
     };
   },

@@ -3,9 +3,13 @@
  *
  * The threaded build of tfjs's backend keeps its tensors in a shared memory, so other threads can
  * run our kernel module on the same buffers. The pool starts `threads − 1` workers, each with its
- * own instance of the module on that memory. A call splits one kernel in `parts` parts: every
- * kernel takes (…, part, parts) last and writes only its own share of the output, so the calling
- * thread runs part 0 while the workers run the others, and the result does not depend on the split.
+ * own instance of the module on that memory. A call splits one kernel into `parts` parts: every
+ * kernel takes (…, part, parts) last and writes only its own share of the output, so the result
+ * does not depend on which thread runs which part.
+ *
+ * The calling thread and the workers take parts from a shared counter until none is left. A worker
+ * wakes some 50 µs after it is notified; with a fixed half each, the caller would sit idle that long
+ * on every call, while with several parts per thread it simply takes more of them.
  *
  * Hand-off goes through a small shared control block with `Atomics.wait`/`notify`: no messages,
  * no allocation per call. Workers are unref'd: an idle pool never keeps the process alive.
@@ -21,12 +25,14 @@ const PENDING = 1; // workers that have not finished the current call
 const KERNEL = 2; // index of the kernel in `names`
 const ARG_COUNT = 3;
 const FAILED = 4; // set by a worker whose part threw
+const NEXT = 5; // the next part to take
+const PARTS = 6; // parts in the current call
 const ARGS_OFFSET = 8 * 4;
 
 /** The worker: instantiate the module on the shared memory, then run parts until the process ends. */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { module, memory, control, names, part, parts } = workerData;
+const { module, memory, control, names } = workerData;
 const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const kernels = names.map((name) => exports[name]);
 const ctl = new Int32Array(control, 0, 8);
@@ -36,12 +42,16 @@ for (;;) {
   Atomics.wait(ctl, ${GENERATION}, generation);
   generation = Atomics.load(ctl, ${GENERATION});
   const n = ctl[${ARG_COUNT}];
+  const parts = ctl[${PARTS}];
+  const kernel = kernels[ctl[${KERNEL}]];
   const call = new Array(n + 2);
   for (let i = 0; i < n; i++) call[i] = args[i];
-  call[n] = part;
   call[n + 1] = parts;
   try {
-    kernels[ctl[${KERNEL}]](...call);
+    for (let part = Atomics.add(ctl, ${NEXT}, 1); part < parts; part = Atomics.add(ctl, ${NEXT}, 1)) {
+      call[n] = part;
+      kernel(...call);
+    }
   } catch {
     Atomics.store(ctl, ${FAILED}, 1);
   }
@@ -69,27 +79,29 @@ export class KernelPool {
     this.args = new Float64Array(control, ARGS_OFFSET, MAX_ARGS);
     this.index = new Map(names.map((name, i) => [name, i]));
     for (let part = 1; part < threads; part++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, names, part, parts: threads } });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, names } });
       worker.unref();
     }
   }
 
   /**
-   * Run `kernel(...args, part, threads)` for every part, part 0 on this thread (through `local`,
-   * this thread's instance), and return when all parts are done.
+   * Run `kernel(...args, part, parts)` for part = 0 … parts − 1, this thread (through `local`, its
+   * own instance) taking parts alongside the workers, and return when all parts are done.
    */
-  run(kernel: string, local: (...args: number[]) => unknown, args: readonly number[]): void {
+  run(kernel: string, local: (...args: number[]) => unknown, args: readonly number[], parts: number): void {
     const k = this.index.get(kernel);
     if (k === undefined || args.length > MAX_ARGS) throw new Error(`internal: kernel ${kernel} cannot run on the pool`);
     const { ctl } = this;
     ctl[KERNEL] = k;
     ctl[ARG_COUNT] = args.length;
+    ctl[PARTS] = parts;
     for (let i = 0; i < args.length; i++) this.args[i] = args[i]!;
+    Atomics.store(ctl, NEXT, 0);
     Atomics.store(ctl, PENDING, this.threads - 1);
     Atomics.add(ctl, GENERATION, 1);
     Atomics.notify(ctl, GENERATION);
     try {
-      local(...args, 0, this.threads);
+      for (let part = Atomics.add(ctl, NEXT, 1); part < parts; part = Atomics.add(ctl, NEXT, 1)) local(...args, part, parts);
     } finally {
       // Even when part 0 throws, the workers must finish before the control block is reused.
       for (let pending = Atomics.load(ctl, PENDING); pending !== 0; pending = Atomics.load(ctl, PENDING)) {

@@ -46,6 +46,13 @@ export interface FusedKernels {
   columnSums(x: tf.Tensor2D): tf.Tensor1D;
   /** dy · step(y): the gradient through y = relu(z), from y. */
   reluGrad(dy: tf.Tensor, y: tf.Tensor): tf.Tensor;
+  /**
+   * Σ_j x_j l_j − softplus(l_j) over the last axis of logits l, x broadcasting along l's leading
+   * axes (x's shape a suffix of l's, after dropping leading 1s); undefined (declined) otherwise.
+   */
+  bernoulliLogLik(l: tf.Tensor, x: tf.Tensor): tf.Tensor | undefined;
+  /** Its gradient in l, (x − σ(l)) · dy, dy of l's shape without the last axis; undefined as above. */
+  bernoulliLogitGrad(l: tf.Tensor, x: tf.Tensor, dy: tf.Tensor): tf.Tensor | undefined;
 }
 
 /** The parts of tfjs-backend-wasm's BackendWasm this module reads. */
@@ -70,15 +77,35 @@ interface Exports {
   transpose(x: number, out: number, m: number, n: number, part: number, parts: number): void;
   column_sums(x: number, out: number, m: number, n: number, part: number, parts: number): void;
   relu_grad(dy: number, y: number, dz: number, n: number, part: number, parts: number): void;
+  bernoulli_loglik(l: number, x: number, out: number, rows: number, d: number, xRows: number, part: number, parts: number): void;
+  bernoulli_logit_grad(l: number, x: number, dy: number, dl: number, rows: number, d: number, xRows: number, part: number, parts: number): void;
 }
-type PartedKernel = 'adam' | 'sparse_dense' | 'sparse_weight_grad' | 'gemm' | 'transpose' | 'column_sums' | 'relu_grad';
-const PARTED: readonly PartedKernel[] = ['adam', 'sparse_dense', 'sparse_weight_grad', 'gemm', 'transpose', 'column_sums', 'relu_grad'];
+type PartedKernel = 'adam' | 'sparse_dense' | 'sparse_weight_grad' | 'gemm' | 'transpose' | 'column_sums' | 'relu_grad' | 'bernoulli_loglik' | 'bernoulli_logit_grad';
+const PARTED: readonly PartedKernel[] = ['adam', 'sparse_dense', 'sparse_weight_grad', 'gemm', 'transpose', 'column_sums', 'relu_grad', 'bernoulli_loglik', 'bernoulli_logit_grad'];
+
+/** Work of one exp (and a few arithmetic ops) per value, in multiply–adds: measured relative to gemm. */
+const EXP_WORK = 8;
+
+/**
+ * The rows of l [..., D] and of x when x broadcasts along l's leading axes as a suffix of its
+ * shape; undefined when it does not, or when either is not float32.
+ */
+function broadcastRows(l: tf.Tensor, x: tf.Tensor): { rows: number; d: number; xRows: number } | undefined {
+  const xs = x.shape.slice(x.shape.findIndex((n) => n !== 1));
+  const d = l.shape[l.rank - 1];
+  if (l.dtype !== 'float32' || x.dtype !== 'float32' || d === undefined || x.rank === 0 || xs.length > l.rank) return undefined;
+  if (x.shape[x.rank - 1] !== d || xs.some((n, i) => n !== l.shape[l.rank - xs.length + i])) return undefined;
+  return { rows: l.size / d, d, xRows: x.size / d };
+}
 
 /**
  * Work, in multiply–adds or their equivalent, below which a kernel runs on the calling thread
  * alone: a worker takes ~50 µs to wake, as long as 1–2 million multiply–adds take on one thread.
  */
 const POOL_MIN_WORK = 1 << 22;
+
+/** Parts per thread of a pooled kernel: enough for the caller to make up for a worker's late start. */
+const PARTS_PER_THREAD = 4;
 
 /** The compiled module for a plain (false) or shared (true) memory, compiled on first use. */
 const modules = new Map<boolean, WebAssembly.Module>();
@@ -118,7 +145,7 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
     const local = exports[kernel] as (...a: number[]) => void;
     if (threads > 1 && work >= POOL_MIN_WORK) {
       pool ??= new KernelPool(module, memory, threads, PARTED);
-      pool.run(kernel, local, args);
+      pool.run(kernel, local, args, PARTS_PER_THREAD * threads);
     } else {
       local(...args, 0, 1);
     }
@@ -196,6 +223,22 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
       const [dz, dza] = output(y.shape);
       run('relu_grad', y.size, read(dy), read(y), dza, y.size);
       return dz;
+    },
+    bernoulliLogLik(l, x) {
+      const shape = broadcastRows(l, x);
+      if (shape === undefined || shape.d === 0) return undefined;
+      const { rows, d, xRows } = shape;
+      const [out, outa] = output(l.shape.slice(0, -1));
+      run('bernoulli_loglik', EXP_WORK * l.size, read(l), read(x), outa, rows, d, xRows);
+      return out;
+    },
+    bernoulliLogitGrad(l, x, dy) {
+      const shape = broadcastRows(l, x);
+      if (shape === undefined || dy.dtype !== 'float32' || dy.size !== shape.rows) return undefined;
+      const { rows, d, xRows } = shape;
+      const [dl, dla] = output(l.shape);
+      run('bernoulli_logit_grad', EXP_WORK * l.size, read(l), read(x), read(dy), dla, rows, d, xRows);
+      return dl;
     },
   };
 }
