@@ -73,7 +73,7 @@ const dense: CompositeKernel = {
     }
     return {
       x: () => kernels.matMul(dz(), kernels.transpose(w)),
-      w: () => (isSparse(kernels, x) ? kernels.sparseWeightGrad(x, dz()) : kernels.matMul(x, dz(), { transposeA: true })),
+      w: () => (isSparse(kernels, x) ? kernels.sparseWeightGrad(x, dz()) : kernels.matMul(kernels.transpose(x), dz())),
       b: () => kernels.columnSums(dz()),
     };
   },

@@ -35,11 +35,8 @@ export interface FusedKernels {
   sparseDense(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D | undefined, relu: boolean): tf.Tensor2D;
   /** xᵀ dz for x [n, in], dz [n, out], from the nonzero entries of x alone. */
   sparseWeightGrad(x: tf.Tensor2D, dz: tf.Tensor2D): tf.Tensor2D;
-  /**
-   * act(op(a) b + bias) with op(a) = a, or aᵀ when `transposeA`, act relu when `relu`: a product
-   * that reads both operands in place (no packing, no transposed copy).
-   */
-  matMul(a: tf.Tensor2D, b: tf.Tensor2D, options?: { transposeA?: boolean; bias?: tf.Tensor1D; relu?: boolean }): tf.Tensor2D;
+  /** act(a b + bias), act relu when `relu`: a product that reads both operands in place (no packing). */
+  matMul(a: tf.Tensor2D, b: tf.Tensor2D, options?: { bias?: tf.Tensor1D; relu?: boolean }): tf.Tensor2D;
   /** xᵀ. */
   transpose(x: tf.Tensor2D): tf.Tensor2D;
   /** Σ_i x[i, :], the rows added in order. */
@@ -73,7 +70,7 @@ interface Exports {
   sum_squares(x: number, n: number): number;
   sparse_dense(x: number, w: number, b: number, y: number, n: number, inp: number, out: number, relu: number, part: number, parts: number): void;
   sparse_weight_grad(x: number, dz: number, dw: number, n: number, inp: number, out: number, part: number, parts: number): void;
-  gemm(a: number, rs: number, ks: number, b: number, bias: number, c: number, m: number, k: number, n: number, relu: number, part: number, parts: number): void;
+  gemm(a: number, b: number, bias: number, c: number, m: number, k: number, n: number, relu: number, part: number, parts: number): void;
   transpose(x: number, out: number, m: number, n: number, part: number, parts: number): void;
   column_sums(x: number, out: number, m: number, n: number, part: number, parts: number): void;
   relu_grad(dy: number, y: number, dz: number, n: number, part: number, parts: number): void;
@@ -197,13 +194,12 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
       run('sparse_weight_grad', n * inp * out, read(x), read(dz), dwa, n, inp, out);
       return dw;
     },
-    matMul(a, b, { transposeA = false, bias, relu = false } = {}) {
-      const [m, k] = transposeA ? [a.shape[1], a.shape[0]] : a.shape;
+    matMul(a, b, { bias, relu = false } = {}) {
+      const [m, k] = a.shape;
       const [kb, n] = b.shape;
-      if (k !== kb || (bias !== undefined && bias.size !== n)) throw new Error(`internal: matMul of [${a.shape}] and [${b.shape}] (transposeA ${transposeA})`);
+      if (k !== kb || (bias !== undefined && bias.size !== n)) throw new Error(`internal: matMul of [${a.shape}] and [${b.shape}]`);
       const [c, ca] = output<tf.Tensor2D>([m, n]);
-      const [rs, ks] = transposeA ? [1, m] : [k, 1];
-      run('gemm', m * k * n, read(a), rs, ks, read(b), bias === undefined ? 0 : read(bias), ca, m, k, n, relu ? 1 : 0);
+      run('gemm', m * k * n, read(a), read(b), bias === undefined ? 0 : read(bias), ca, m, k, n, relu ? 1 : 0);
       return c;
     },
     transpose(x) {

@@ -114,10 +114,9 @@ describe('fused WASM kernels', () => {
 
   // Shapes with every remainder: rows not a multiple of 4, columns of 8-blocks + 4 + 3 and below.
   for (const [m, k, n] of [[7, 5, 23], [4, 1, 8], [1, 9, 3], [13, 33, 12], [9, 16, 1]] as const) {
-    it(`matMul ${m}×${k}·${k}×${n}: act(a b + bias) and aᵀ b match a float64 product to float32 accuracy`, () => {
+    it(`matMul ${m}×${k}·${k}×${n}: act(a b + bias) matches a float64 product to float32 accuracy`, () => {
       const rng = new Rng(m * 100 + n);
       const [a, b, bias] = [rng.normal([m, k]) as tf.Tensor2D, rng.normal([k, n]) as tf.Tensor2D, rng.normal([n]) as tf.Tensor1D];
-      const at = tf.transpose(a) as tf.Tensor2D;
       const [av, bv, biasv] = [a.arraySync(), b.arraySync(), Array.from(bias.dataSync())];
       const exact = (withBias: boolean, relu: boolean): number[][] =>
         av.map((row) =>
@@ -131,7 +130,7 @@ describe('fused WASM kernels', () => {
       const cases: [tf.Tensor2D, number[][]][] = [
         [kernels.matMul(a, b), exact(false, false)],
         [kernels.matMul(a, b, { bias, relu: true }), exact(true, true)],
-        [kernels.matMul(at, b, { transposeA: true, bias }), exact(true, false)],
+        [kernels.matMul(a, b, { bias }), exact(true, false)],
       ];
       expect(tf.memory().numTensors).toBe(before + 3);
       for (const [got, want] of cases) {
@@ -139,7 +138,7 @@ describe('fused WASM kernels', () => {
         const g = got.arraySync();
         want.forEach((row, i) => row.forEach((x, j) => expect(Math.abs(g[i]![j]! - x)).toBeLessThan(1e-5 * (1 + Math.abs(x)) * k)));
       }
-      tf.dispose([a, b, bias, at, ...cases.map(([t]) => t)]);
+      tf.dispose([a, b, bias, ...cases.map(([t]) => t)]);
     });
   }
 
