@@ -80,8 +80,22 @@ interface Exports {
 type PartedKernel = 'adam' | 'sparse_dense' | 'sparse_weight_grad' | 'gemm' | 'transpose' | 'column_sums' | 'relu_grad' | 'bernoulli_loglik' | 'bernoulli_logit_grad';
 const PARTED: readonly PartedKernel[] = ['adam', 'sparse_dense', 'sparse_weight_grad', 'gemm', 'transpose', 'column_sums', 'relu_grad', 'bernoulli_loglik', 'bernoulli_logit_grad'];
 
-/** Work of one exp (and a few arithmetic ops) per value, in multiply–adds: measured relative to gemm. */
-const EXP_WORK = 8;
+/**
+ * What one unit of each kernel's work costs on one thread, in multiply–adds of `gemm` (~0.04 ns),
+ * measured: a unit is a multiply–add of the dense product for the products (the sparse ones visit
+ * ~13 % of them on binarized images), else a value written.
+ */
+const UNIT_COST: Readonly<Record<PartedKernel, number>> = {
+  gemm: 1,
+  sparse_dense: 0.75,
+  sparse_weight_grad: 0.75,
+  adam: 13,
+  transpose: 7,
+  column_sums: 4,
+  relu_grad: 4,
+  bernoulli_loglik: 45,
+  bernoulli_logit_grad: 45,
+};
 
 /**
  * The rows of l [..., D] and of x when x broadcasts along l's leading axes as a suffix of its
@@ -137,10 +151,10 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
   const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Exports;
   const threads = shared ? kernelThreads() : 1;
   let pool: KernelPool | undefined;
-  /** Run a kernel in parts over the pool's threads when it is big enough to gain, else here. */
-  const run = <K extends PartedKernel>(kernel: K, work: number, ...args: number[]): void => {
+  /** Run a kernel of `units` units of work in parts over the pool's threads when it is big enough to gain, else here. */
+  const run = (kernel: PartedKernel, units: number, ...args: number[]): void => {
     const local = exports[kernel] as (...a: number[]) => void;
-    if (threads > 1 && work >= POOL_MIN_WORK) {
+    if (threads > 1 && units * UNIT_COST[kernel] >= POOL_MIN_WORK) {
       pool ??= new KernelPool(module, memory, threads, PARTED);
       pool.run(kernel, local, args, PARTS_PER_THREAD * threads);
     } else {
@@ -171,7 +185,7 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
       // The new parameter goes to a fresh tensor (a new id, so no stale packed weights).
       const [next, out] = output(p.shape);
       // 1 − β in double, as tfjs computes the scalar it multiplies by; the module rounds to float32.
-      run('adam', 8 * n, out, pa, ga, ma, va, n, beta1, 1 - beta1, beta2, 1 - beta2, step, epsHat);
+      run('adam', n, out, pa, ga, ma, va, n, beta1, 1 - beta1, beta2, 1 - beta2, step, epsHat);
       return next;
     },
     sumOfSquares(tensors) {
@@ -225,7 +239,7 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
       if (shape === undefined || shape.d === 0) return undefined;
       const { rows, d, xRows } = shape;
       const [out, outa] = output(l.shape.slice(0, -1));
-      run('bernoulli_loglik', EXP_WORK * l.size, read(l), read(x), outa, rows, d, xRows);
+      run('bernoulli_loglik', l.size, read(l), read(x), outa, rows, d, xRows);
       return out;
     },
     bernoulliLogitGrad(l, x, dy) {
@@ -233,7 +247,7 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
       if (shape === undefined || dy.dtype !== 'float32' || dy.size !== shape.rows) return undefined;
       const { rows, d, xRows } = shape;
       const [dl, dla] = output(l.shape);
-      run('bernoulli_logit_grad', EXP_WORK * l.size, read(l), read(x), read(dy), dla, rows, d, xRows);
+      run('bernoulli_logit_grad', l.size, read(l), read(x), read(dy), dla, rows, d, xRows);
       return dl;
     },
   };

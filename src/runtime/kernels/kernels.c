@@ -265,12 +265,15 @@ void relu_grad(const float *dy, const float *y, float *dz, int n, int part, int 
 
 /*
  * e^v for v ≤ 0, to float32 accuracy (Cephes' expf: v = n ln 2 + r with |r| ≤ ½ ln 2, a degree-6
- * polynomial for e^r, 2^n built in the exponent bits). Below −87.3 (where e^v leaves the normal
- * floats) it returns e^−87.3 ≈ 1.2e-38, which only ever meets 1 + e^v here.
+ * polynomial for e^r, 2^n built in the exponent bits). n is rounded by adding 1.5·2²³, which
+ * leaves it in the low mantissa bits (cheaper in WASM than nearest-then-convert). Below −87.3
+ * (where e^v leaves the normal floats) it returns e^−87.3 ≈ 1.2e-38, which only ever meets 1 + e^v here.
  */
 static inline v128_t exp_nonpositive(v128_t v) {
+  const v128_t magic = wasm_f32x4_splat(12582912.0f);
   v = wasm_f32x4_max(v, wasm_f32x4_splat(-87.3f));
-  const v128_t n = wasm_f32x4_nearest(wasm_f32x4_mul(v, wasm_f32x4_splat(1.44269504088896341f)));
+  const v128_t t = wasm_f32x4_add(wasm_f32x4_mul(v, wasm_f32x4_splat(1.44269504088896341f)), magic);
+  const v128_t n = wasm_f32x4_sub(t, magic);
   v128_t r = wasm_f32x4_sub(v, wasm_f32x4_mul(n, wasm_f32x4_splat(0.693359375f)));
   r = wasm_f32x4_sub(r, wasm_f32x4_mul(n, wasm_f32x4_splat(-2.12194440e-4f)));
   v128_t p = wasm_f32x4_splat(1.9875691500e-4f);
@@ -280,7 +283,8 @@ static inline v128_t exp_nonpositive(v128_t v) {
   p = wasm_f32x4_add(wasm_f32x4_mul(p, r), wasm_f32x4_splat(1.6666665459e-1f));
   p = wasm_f32x4_add(wasm_f32x4_mul(p, r), wasm_f32x4_splat(5.0000001201e-1f));
   p = wasm_f32x4_add(wasm_f32x4_add(wasm_f32x4_mul(p, wasm_f32x4_mul(r, r)), r), wasm_f32x4_splat(1.0f));
-  const v128_t scale = wasm_i32x4_shl(wasm_i32x4_add(wasm_i32x4_trunc_sat_f32x4(n), wasm_i32x4_splat(127)), 23);
+  // The bits of t are those of 1.5·2²³ plus n: subtracting them less the exponent bias 127 leaves n + 127.
+  const v128_t scale = wasm_i32x4_shl(wasm_i32x4_sub(t, wasm_i32x4_splat(0x4B400000 - 127)), 23);
   return wasm_f32x4_mul(p, scale);
 }
 
