@@ -1,7 +1,6 @@
 /** The benchmark result file's shape, and its rendering as a markdown table. */
 import type { BackendInfo } from '../src/runtime/backend.js';
 import type { MachineInfo } from './harness.js';
-import type { DataParallelResult } from './workloads/vae-data-parallel.js';
 import type { VaeResult } from './workloads/vae.js';
 import type { GenericResult } from './workloads/generic.js';
 
@@ -9,7 +8,7 @@ export interface WorkloadRecord {
   readonly name: string;
   readonly backend: BackendInfo;
   readonly wallSeconds: number;
-  readonly result: VaeResult | DataParallelResult | GenericResult;
+  readonly result: VaeResult | GenericResult;
   readonly tfjsMemory: unknown;
   /** The PyTorch reference's JSON line, run right after this workload (with --torch). */
   torch?: Record<string, unknown> | null;
@@ -36,14 +35,13 @@ export function renderMarkdown(s: SuiteResult): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const generic = s.workloads.filter((w): w is WorkloadRecord & { result: GenericResult } => 'kind' in w.result);
-  const training = s.workloads.filter((w) => !('kind' in w.result)) as (WorkloadRecord & { result: VaeResult | DataParallelResult })[];
+  const training = s.workloads.filter((w) => !('kind' in w.result)) as (WorkloadRecord & { result: VaeResult })[];
   for (const w of training) {
     const r = w.result;
     const torchMs = typeof w.torch?.['ms_per_step'] === 'number' ? (w.torch['ms_per_step'] as number) : null;
-    const backend = w.backend.name + (w.backend.name === 'wasm' ? `${w.backend.simd ? ' (SIMD' : ' (no SIMD'}, ${w.backend.threads ?? 1} thread${w.backend.threads === 1 ? '' : 's'})` : '') + ('world' in r ? ` × ${r.world} workers` : '');
-    const single = 'world' in r ? null : r;
+    const backend = w.backend.name + (w.backend.name === 'wasm' ? `${w.backend.simd ? ' (SIMD' : ' (no SIMD'}, ${w.backend.threads ?? 1} thread${w.backend.threads === 1 ? '' : 's'})` : '');
     lines.push(
-      `| ${w.name} | ${backend} | ${fmt(r.timing.stepsPerSecond, 1)} | ${fmt(r.timing.msPerStep)} | ${fmt(Math.min(...r.timing.cpuMsPerStepRepeats))} | ${fmt(single?.epochSeconds)} | ${fmt(single?.evalSecondsPer1000Images)} | ${fmt(torchMs)} | ${torchMs === null ? '—' : fmt(torchMs / r.timing.msPerStep)} | ${fmt(r.peakRssMb, 0)} | ${single === null ? '—' : `${single.tensorsBefore} → ${single.tensorsAfter}`} | ${fmt(w.wallSeconds, 1)} |`,
+      `| ${w.name} | ${backend} | ${fmt(r.timing.stepsPerSecond, 1)} | ${fmt(r.timing.msPerStep)} | ${fmt(Math.min(...r.timing.cpuMsPerStepRepeats))} | ${fmt(r.epochSeconds)} | ${fmt(r.evalSecondsPer1000Images)} | ${fmt(torchMs)} | ${torchMs === null ? '—' : fmt(torchMs / r.timing.msPerStep)} | ${fmt(r.peakRssMb, 0)} | ${r.tensorsBefore} → ${r.tensorsAfter} | ${fmt(w.wallSeconds, 1)} |`,
     );
   }
   if (generic.length > 0) {
@@ -58,10 +56,6 @@ export function renderMarkdown(s: SuiteResult): string {
   for (const w of generic) for (const note of w.result.notes) lines.push(`- ${w.name}: ${note}`);
   for (const w of training) {
     const r = w.result;
-    if ('world' in r) {
-      lines.push(`- ${w.name}: ${r.world} worker thread(s); objective of the last step ${r.lastObjective} nats/image; CPU ms/step sums all threads of the process.`);
-      continue;
-    }
     if (r.trainObjectiveEpoch !== null) lines.push(`- ${w.name}: one epoch, train objective ${r.trainObjectiveEpoch} nats/image, test ELBO ${r.testElboAfterEpoch}; ${r.stepsRun} steps in all.`);
     if (r.evalIwaeLogLik !== null) lines.push(`- ${w.name}: IWAE-${1000} estimate ${r.evalIwaeLogLik} nats/image (model after the steps above).`);
   }

@@ -10,8 +10,7 @@
  * (seconds to convergence); 4. em-gmm (seconds per EM iteration, K = 10 full covariance,
  * N = 100,000, D = 10; `--sklearn` adds scikit-learn on the same data); 5. startup (compile time
  * of every shipped model, CLI cold start); vae-engine-elbo and vae-engine-iwae5 time workloads 1
- * and 2 as `vmodel fit` runs them (models/vae.vmodel through the engine). Experimental: vae-elbo-dp1 / vae-elbo-dp2
- * (data-parallel on 1 or 2 worker threads, timing only). Each workload runs in its own child process, so peak memory, tensor counts and the backend are
+ * and 2 as `vmodel fit` runs them (models/vae.vmodel through the engine). Each workload runs in its own child process, so peak memory, tensor counts and the backend are
  * per workload. `--torch` runs shared/reference/torch_vae.py right after each VAE workload with the
  * same protocol, so the ratio is measured back to back on the same machine state. `--path stock`
  * builds the layers from plain tfjs ops with tfjs's own gradients (the baseline).
@@ -26,7 +25,6 @@ import { availableThreads } from '../src/runtime/threads.js';
 import { machineInfo, round } from './harness.js';
 import { renderMarkdown, type SuiteResult, type WorkloadRecord } from './report.js';
 import type { LayerPath } from './workloads/vae-model.js';
-import { runVaeDataParallel } from './workloads/vae-data-parallel.js';
 import { runVae } from './workloads/vae.js';
 import { runVaeEngine } from './workloads/vae-engine.js';
 import { runViBlr } from './workloads/vi-blr.js';
@@ -43,14 +41,11 @@ const OTHER_WORKLOADS: Readonly<Record<string, (o: Options) => GenericResult>> =
 };
 
 const WORKLOADS = {
-  'vae-elbo': { objective: 'elbo', trainK: 1, world: 0 },
-  'vae-iwae5': { objective: 'iwae', trainK: 5, world: 0 },
+  'vae-elbo': { objective: 'elbo', trainK: 1 },
+  'vae-iwae5': { objective: 'iwae', trainK: 5 },
   // Workloads 1 and 2 as `vmodel fit` runs them: models/vae.vmodel through the engine (timing only).
-  'vae-engine-elbo': { objective: 'elbo', trainK: 1, world: 0, engine: true },
-  'vae-engine-iwae5': { objective: 'iwae', trainK: 5, world: 0, engine: true },
-  // Experimental: workload 1 data-parallel on worker threads (timing only); not in the default suite.
-  'vae-elbo-dp1': { objective: 'elbo', trainK: 1, world: 1 },
-  'vae-elbo-dp2': { objective: 'elbo', trainK: 1, world: 2 },
+  'vae-engine-elbo': { objective: 'elbo', trainK: 1, engine: true },
+  'vae-engine-iwae5': { objective: 'iwae', trainK: 5, engine: true },
 } as const;
 type VaeWorkloadName = keyof typeof WORKLOADS;
 type WorkloadName = VaeWorkloadName | string;
@@ -134,9 +129,7 @@ async function child(name: WorkloadName, o: Options): Promise<void> {
   const result =
     'engine' in w
       ? runVaeEngine({ ...common, evalK: o.evalK, evalN: o.evalN })
-      : w.world > 0
-        ? await runVaeDataParallel({ ...common, world: w.world, backend: o.backend })
-        : runVae({ ...common, epoch: o.epoch, evalK: o.evalK, evalN: o.evalN, path: o.path });
+      : runVae({ ...common, epoch: o.epoch, evalK: o.evalK, evalN: o.evalN, path: o.path });
   const record: WorkloadRecord = { name, backend, wallSeconds: round((performance.now() - t0) / 1000, 2), result, tfjsMemory: tf.memory() };
   process.stdout.write(JSON.stringify(record) + '\n');
 }
