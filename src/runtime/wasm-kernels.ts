@@ -60,7 +60,8 @@ interface WasmBackendInternals {
     readonly wasmMemory?: unknown;
   };
   readonly dataIdMap?: { get(dataId: object): { memoryOffset: number; refCount: number } | undefined };
-  makeOutput?(shape: number[], dtype: 'float32'): tf.TensorInfo;
+  makeOutput?(shape: number[], dtype: 'float32' | 'int32'): tf.TensorInfo;
+  disposeData?(dataId: object): void;
 }
 
 /** The exports that write an output take (part, parts) last; see kernels.c and kernel-pool.ts. */
@@ -68,8 +69,8 @@ interface Exports {
   adam(out: number, p: number, g: number, m: number, v: number, n: number, b1: number, c1: number, b2: number, c2: number, step: number, eps: number, part: number, parts: number): void;
   count_nonzero(x: number, n: number): number;
   sum_squares(x: number, n: number): number;
-  sparse_dense(x: number, w: number, b: number, y: number, n: number, inp: number, out: number, relu: number, part: number, parts: number): void;
-  sparse_weight_grad(x: number, dz: number, dw: number, n: number, inp: number, out: number, part: number, parts: number): void;
+  sparse_dense(x: number, w: number, b: number, y: number, scratch: number, n: number, inp: number, out: number, relu: number, part: number, parts: number): void;
+  sparse_weight_grad(x: number, dz: number, dw: number, scratch: number, n: number, inp: number, out: number, part: number, parts: number): void;
   gemm(a: number, b: number, bias: number, c: number, m: number, k: number, n: number, relu: number, part: number, parts: number): void;
   transpose(x: number, out: number, m: number, n: number, part: number, parts: number): void;
   column_sums(x: number, out: number, m: number, n: number, part: number, parts: number): void;
@@ -145,20 +146,37 @@ export function fusedKernels(): FusedKernels | undefined {
 function bind(backend: WasmBackendInternals): FusedKernels | null {
   const memory = backend.wasm?.asm?.memory ?? backend.wasm?.wasmMemory;
   const data = backend.dataIdMap;
-  if (!(memory instanceof WebAssembly.Memory) || !data || !backend.makeOutput) return null;
+  if (!(memory instanceof WebAssembly.Memory) || !data || !backend.makeOutput || !backend.disposeData) return null;
   const shared = memory.buffer instanceof SharedArrayBuffer;
   const module = compile(shared);
   const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Exports;
   const threads = shared ? kernelThreads() : 1;
   let pool: KernelPool | undefined;
-  /** Run a kernel of `units` units of work in parts over the pool's threads when it is big enough to gain, else here. */
-  const run = (kernel: PartedKernel, units: number, ...args: number[]): void => {
+  /** How many parts a kernel of `units` units of work runs in: one (here) unless the pool gains. */
+  const partsFor = (kernel: PartedKernel, units: number): number =>
+    threads > 1 && units * UNIT_COST[kernel] >= POOL_MIN_WORK ? PARTS_PER_THREAD * threads : 1;
+  /** Run a kernel in `parts` parts: over the pool's threads, or here when one. */
+  const runParts = (kernel: PartedKernel, parts: number, args: number[]): void => {
     const local = exports[kernel] as (...a: number[]) => void;
-    if (threads > 1 && units * UNIT_COST[kernel] >= POOL_MIN_WORK) {
+    if (parts > 1) {
       pool ??= new KernelPool(module, memory, threads, PARTED);
-      pool.run(kernel, local, args, PARTS_PER_THREAD * threads);
+      pool.run(kernel, local, args, parts);
     } else {
       local(...args, 0, 1);
+    }
+  };
+  const run = (kernel: PartedKernel, units: number, ...args: number[]): void => runParts(kernel, partsFor(kernel, units), args);
+  /**
+   * Run a kernel that needs `perPart` ints of scratch memory for each part, passed as its argument
+   * after `before` (the scratch lives only for the call).
+   */
+  const runWithScratch = (kernel: PartedKernel, units: number, perPart: number, before: number[], after: number[]): void => {
+    const parts = partsFor(kernel, units);
+    const scratch = backend.makeOutput!([parts * perPart], 'int32');
+    try {
+      runParts(kernel, parts, [...before, data.get(scratch.dataId)!.memoryOffset, ...after]);
+    } finally {
+      backend.disposeData!(scratch.dataId);
     }
   };
   const address = (t: tf.Tensor, written: boolean): number | undefined => {
@@ -198,14 +216,14 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
       const [n, inp] = x.shape;
       const out = w.shape[1];
       const [y, ya] = output<tf.Tensor2D>([n, out]);
-      run('sparse_dense', n * inp * out, read(x), read(w), b === undefined ? 0 : read(b), ya, n, inp, out, relu ? 1 : 0);
+      runWithScratch('sparse_dense', n * inp * out, inp, [read(x), read(w), b === undefined ? 0 : read(b), ya], [n, inp, out, relu ? 1 : 0]);
       return y;
     },
     sparseWeightGrad(x, dz) {
       const [n, inp] = x.shape;
       const out = dz.shape[1];
       const [dw, dwa] = output<tf.Tensor2D>([inp, out]);
-      run('sparse_weight_grad', n * inp * out, read(x), read(dz), dwa, n, inp, out);
+      runWithScratch('sparse_weight_grad', n * inp * out, n, [read(x), read(dz), dwa], [n, inp, out]);
       return dw;
     },
     matMul(a, b, { bias, relu = false } = {}) {
