@@ -1,13 +1,16 @@
 /**
  * The measurement behind the backend order, the dense kernel's gradient and the thread default:
  * initialization time of each available backend, GFLOP/s of the VAE's largest product (128×784 by
- * 784×400) with and without matMul's transpose flags, and the wall time of one small kernel.
+ * 784×400) with and without matMul's transpose flags, its wall time when the right operand is a
+ * new tensor on every call (as in training) and, on WASM, on our own kernel; and the wall time of
+ * one small kernel.
  *
  *   npx tsx bench/backend-probe.ts [--reps 20] [--threads 2]
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { AUTO_ORDER, selectBackend, type BackendName } from '../src/runtime/backend.js';
+import { fusedKernels } from '../src/runtime/wasm-kernels.js';
 import { median, round } from './harness.js';
 
 const { values } = parseArgs({ options: { reps: { type: 'string', default: '20' }, threads: { type: 'string', default: '1' } } });
@@ -61,6 +64,7 @@ for (const name of [...AUTO_ORDER].reverse() as BackendName[]) {
   const w = tf.randomNormal([784, 400], 0, 1, 'float32', 2);
   const dy = tf.randomNormal([128, 400], 0, 1, 'float32', 3);
   const n = name === 'cpu' ? Math.min(reps, 5) : reps;
+  const ours = fusedKernels();
   rows.push({
     backend: name,
     available: true,
@@ -72,6 +76,10 @@ for (const name of [...AUTO_ORDER].reverse() as BackendName[]) {
     'xᵀ·dy (transposeA flag)': gflops(() => tf.matMul(x, dy, true, false), n),
     'transpose(x)·dy': gflops(() => tf.matMul(tf.transpose(x), dy), n),
     'x·W µs (wall)': wallMicros(() => tf.matMul(x, w), 20),
+    // Training multiplies by a parameter Adam has just rewritten: a new tensor each step.
+    'x·W µs, W a new tensor each call (wall, incl. making it)': wallMicros(() => tf.matMul(x, tf.add(w, 0)), 20),
+    'making W alone µs (wall)': wallMicros(() => tf.add(w, 0), 20),
+    ...(ours === undefined ? {} : { 'our kernel x·W µs (wall)': wallMicros(() => ours.matMul(x as tf.Tensor2D, w as tf.Tensor2D), 20) }),
     'square 400×40 µs (wall)': wallMicros(() => tf.square(small), 200),
   });
   tf.dispose([x, w, dy, small]);

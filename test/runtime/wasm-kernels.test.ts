@@ -112,8 +112,9 @@ describe('fused WASM kernels', () => {
     tf.dispose([a, b, nan, inf, huge]);
   });
 
-  // Shapes with every remainder: rows not a multiple of 4, columns of 8-blocks + 4 + 3 and below.
-  for (const [m, k, n] of [[7, 5, 23], [4, 1, 8], [1, 9, 3], [13, 33, 12], [9, 16, 1]] as const) {
+  // Shapes with every remainder: rows not a multiple of 4, columns of 8-blocks + 4 + 3 and below,
+  // and inner dimensions over one pass of 256 (relu must wait for the last pass).
+  for (const [m, k, n] of [[7, 5, 23], [4, 1, 8], [1, 9, 3], [13, 33, 12], [9, 16, 1], [6, 600, 13]] as const) {
     it(`matMul ${m}×${k}·${k}×${n}: act(a b + bias) matches a float64 product to float32 accuracy`, () => {
       const rng = new Rng(m * 100 + n);
       const [a, b, bias] = [rng.normal([m, k]) as tf.Tensor2D, rng.normal([k, n]) as tf.Tensor2D, rng.normal([n]) as tf.Tensor1D];
