@@ -29,12 +29,19 @@ const NEXT = 5; // the next part to take
 const PARTS = 6; // parts in the current call
 const ARGS_OFFSET = 8 * 4;
 
-/** The worker: instantiate the module on the shared memory, then run parts until the process ends. */
+/**
+ * The worker: instantiate the module on the shared memory, then run parts until the process ends.
+ * A worker that cannot instantiate still answers every call (taking no parts), so the caller, which
+ * takes whatever parts are left, never waits on it.
+ */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { module, memory, control, names } = workerData;
-const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
-const kernels = names.map((name) => exports[name]);
+let kernels = null;
+try {
+  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  kernels = names.map((name) => exports[name]);
+} catch {}
 const ctl = new Int32Array(control, 0, 8);
 const args = new Float64Array(control, ${ARGS_OFFSET}, ${MAX_ARGS});
 let generation = 0;
@@ -43,12 +50,12 @@ for (;;) {
   generation = Atomics.load(ctl, ${GENERATION});
   const n = ctl[${ARG_COUNT}];
   const parts = ctl[${PARTS}];
-  const kernel = kernels[ctl[${KERNEL}]];
+  const kernel = kernels === null ? null : kernels[ctl[${KERNEL}]];
   const call = new Array(n + 2);
   for (let i = 0; i < n; i++) call[i] = args[i];
   call[n + 1] = parts;
   try {
-    for (let part = Atomics.add(ctl, ${NEXT}, 1); part < parts; part = Atomics.add(ctl, ${NEXT}, 1)) {
+    for (let part = kernels === null ? parts : Atomics.add(ctl, ${NEXT}, 1); part < parts; part = Atomics.add(ctl, ${NEXT}, 1)) {
       call[n] = part;
       kernel(...call);
     }
@@ -59,10 +66,15 @@ for (;;) {
 }
 `;
 
+/** How long a call waits for a worker without any progress before it gives up (a worker that died). */
+const STALL_MS = 60_000;
+
 export class KernelPool {
   private readonly ctl: Int32Array;
   private readonly args: Float64Array;
   private readonly index: Map<string, number>;
+  /** Workers started (fewer than asked if the process could not start them all). */
+  private readonly workers: number = 0;
 
   /**
    * Start `threads − 1` workers running `module` (the shared-memory build) on `memory`; `names`
@@ -79,8 +91,12 @@ export class KernelPool {
     this.args = new Float64Array(control, ARGS_OFFSET, MAX_ARGS);
     this.index = new Map(names.map((name, i) => [name, i]));
     for (let part = 1; part < threads; part++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, names } });
-      worker.unref();
+      try {
+        new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, names } }).unref();
+        this.workers++;
+      } catch {
+        break; // the calling thread takes the parts that workers would have
+      }
     }
   }
 
@@ -97,15 +113,17 @@ export class KernelPool {
     ctl[PARTS] = parts;
     for (let i = 0; i < args.length; i++) this.args[i] = args[i]!;
     Atomics.store(ctl, NEXT, 0);
-    Atomics.store(ctl, PENDING, this.threads - 1);
+    Atomics.store(ctl, PENDING, this.workers);
     Atomics.add(ctl, GENERATION, 1);
     Atomics.notify(ctl, GENERATION);
     try {
       for (let part = Atomics.add(ctl, NEXT, 1); part < parts; part = Atomics.add(ctl, NEXT, 1)) local(...args, part, parts);
     } finally {
-      // Even when part 0 throws, the workers must finish before the control block is reused.
+      // Even when a part here throws, the workers must finish before the control block is reused.
       for (let pending = Atomics.load(ctl, PENDING); pending !== 0; pending = Atomics.load(ctl, PENDING)) {
-        Atomics.wait(ctl, PENDING, pending);
+        if (Atomics.wait(ctl, PENDING, pending, STALL_MS) === 'timed-out' && Atomics.load(ctl, PENDING) === pending) {
+          throw new Error(`internal: a kernel-pool worker has not answered for ${STALL_MS / 1000} s (kernel ${kernel})`);
+        }
       }
     }
     if (Atomics.exchange(ctl, FAILED, 0) !== 0) throw new Error(`internal: kernel ${kernel} failed on a worker thread`);
