@@ -5,7 +5,7 @@
 # (binarized once with a fixed seed). Compare with ../shared/reference/torch_vae.py:
 # test ELBO −102.2, IWAE-1000 −96.3 nats per image.
 #
-#   bash examples/vae-mnist.sh [RUN_DIR]        (after npm install; ~10–20 minutes on 2 cores)
+#   bash examples/vae-mnist.sh [RUN_DIR]        (after npm install; about a minute on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mnist="${MNIST_DIR:-../shared/data/mnist}"
