@@ -23,6 +23,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { runComposite, type CompositeKernel } from '../runtime/composite-kernel.js';
 import { fusedKernels } from '../runtime/wasm-kernels.js';
+import { reduceTo } from './reduce-to.js';
 
 /** The largest product chunk that cannot underflow float32: ½¹²⁰ ≈ 7.5e-37 > FLT_MIN ≈ 1.2e-38. */
 const MAX_CHUNK = 120;
@@ -67,12 +68,4 @@ function sumLogSigmoidAbs(l: tf.Tensor): tf.Tensor {
 function largestDivisorAtMost(n: number, max: number): number {
   for (let c = Math.min(n, max); c > 1; c--) if (n % c === 0) return c;
   return 1;
-}
-
-/** Sum a broadcast gradient back down to `shape` (the leading axes x was broadcast along). */
-function reduceTo(g: tf.Tensor, shape: number[]): tf.Tensor {
-  const extra = g.rank - shape.length;
-  const axes: number[] = [];
-  for (let i = 0; i < g.rank; i++) if (i < extra || shape[i - extra] !== g.shape[i]) axes.push(i);
-  return axes.length === 0 ? g : tf.reshape(tf.sum(g, axes), shape);
 }

@@ -116,3 +116,22 @@ test('KL functions leak no tensors', () => {
     });
   }
 });
+
+test('Normal‖Normal: the hand-written gradient equals autodiff of the formula in all four arguments, through broadcasting', () => {
+  const [muP, sP] = [tf.tensor2d([[0.3, -1, 2], [0, 0.5, -0.2]]), tf.tensor2d([[1, 0.5, 2], [0.7, 1.3, 0.9]])];
+  const [muQ, sQ] = [tf.tensor1d([0.1]), tf.tensor1d([1.5, 0.8, 1.1])];
+  const w = tf.tensor2d([[1, -2, 0.5], [3, 1, -1]]);
+  const formula = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor, d: tf.Tensor) =>
+    tf.sum(tf.mul(w, tf.add(tf.log(tf.div(d, b)), tf.sub(tf.div(tf.add(tf.square(b), tf.square(tf.sub(a, c))), tf.mul(2, tf.square(d))), 0.5))));
+  const ours = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor, d: tf.Tensor) => tf.sum(tf.mul(w, klDivergence(new Normal(a, b), new Normal(c, d))));
+  const args = [muP, sP, muQ, sQ];
+  const got = tf.grads(ours)(args);
+  const want = tf.grads(formula)(args);
+  expect(ours(muP, sP, muQ, sQ).dataSync()[0]).toBeCloseTo(formula(muP, sP, muQ, sQ).dataSync()[0]!, 5);
+  got.forEach((g, i) => {
+    expect(g.shape).toEqual(args[i]!.shape);
+    const [a, b] = [g.dataSync(), want[i]!.dataSync()];
+    a.forEach((v, j) => expect(v).toBeCloseTo(b[j]!, 5));
+  });
+  tf.dispose([...args, w, ...got, ...want]);
+});

@@ -5,21 +5,13 @@
  *   Uniform:   log((hq − lq)/(hp − lp)) when [lp, hp] ⊆ [lq, hq], else ∞
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Tensor } from '@tensorflow/tfjs';
 import { HalfNormal } from '../families/half-normal.js';
 import { Laplace } from '../families/laplace.js';
 import { LogNormal } from '../families/log-normal.js';
 import { Normal } from '../families/normal.js';
 import { Uniform } from '../families/uniform.js';
+import { gaussianKL } from './gaussian-kl.js';
 import { registerKL } from './registry.js';
-
-function gaussianKL(muP: Tensor | number, sP: Tensor, muQ: Tensor | number, sQ: Tensor): Tensor {
-  return tf.tidy(() => {
-    const ratio = tf.square(tf.div(sP, sQ));
-    const shift = tf.square(tf.div(tf.sub(muP, muQ), sQ));
-    return tf.mul(0.5, tf.sub(tf.add(ratio, shift), tf.add(1, tf.log(ratio))));
-  });
-}
 
 registerKL(Normal, Normal, (p, q) => gaussianKL(p.loc, p.scale, q.loc, q.scale));
 registerKL(LogNormal, LogNormal, (p, q) => gaussianKL(p.loc, p.scale, q.loc, q.scale));
