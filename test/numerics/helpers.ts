@@ -4,7 +4,28 @@
  */
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { selectBackend } from '../../src/runtime/backend.js';
+
+/**
+ * `body`'s tests once per backend — WASM, where our own kernels run, and CPU, where tfjs's ops do —
+ * each in a describe block titled "TITLE on BACKEND", restoring the previous backend afterwards.
+ */
+export function describeOnBackends(title: string, body: () => void): void {
+  for (const backend of ['wasm', 'cpu'] as const) {
+    describe(`${title} on ${backend}`, () => {
+      let previous: string;
+      beforeAll(async () => {
+        previous = tf.getBackend();
+        await selectBackend(backend);
+      });
+      afterAll(async () => {
+        await tf.setBackend(previous);
+      });
+      body();
+    });
+  }
+}
 
 /**
  * Makes sure the backend named by VMODEL_BACKEND ('wasm' or 'cpu') is active, so the suite can be run

@@ -3,6 +3,8 @@
  * Reparameterized: x = μ + σ ε, ε ~ N(0, 1). Mean μ, variance σ², entropy ½ log(2πe σ²).
  */
 import * as tf from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs';
+import { normalLogProb } from '../../numerics/normal-log-prob.js';
 import { implementFamily, normalFamily } from '../builtins.js';
 import type { DistributionOptions } from '../distribution.js';
 import type { TensorLike } from '../ops.js';
@@ -21,6 +23,11 @@ export const STANDARD_NORMAL: StandardDensity = {
 export class Normal extends LocationScale {
   constructor(loc: TensorLike, scale: TensorLike, options: DistributionOptions = {}) {
     super('Normal', STANDARD_NORMAL, loc, scale, options);
+  }
+
+  /** The same value as the location-scale form, as one kernel with a written-out gradient. */
+  protected override logProbUnchecked(x: Tensor): Tensor {
+    return normalLogProb(x, this.loc, this.scale);
   }
 }
 
