@@ -116,7 +116,7 @@ export class Svi {
           rng: this.rng,
           dataSize: this.data.n,
           enumeration: objective.enumeration,
-          analyticKL: true,
+          analyticKL: objective.analyticKL,
           aggregate: objective.needsAggregate,
           localRows: leaves.rows,
           stickTheLanding: objective.stickTheLanding,
@@ -169,7 +169,7 @@ export class Svi {
           rng: new Rng(this.step),
           dataSize: this.data.n,
           enumeration: this.config.objective.enumeration,
-          analyticKL: true,
+          analyticKL: this.config.objective.analyticKL,
           localRows: (id) => this.store.local(id).gather(batch.indices),
         });
       });

@@ -30,6 +30,7 @@ export function elbo(options: ElboOptions = {}): Objective {
     needsAggregate: false,
     enumeration: 'expect',
     stickTheLanding: true,
+    analyticKL: true,
     evaluate(terms: Terms, step: number): ObjectiveValue {
       return tf.tidy(() => {
         const b = beta(step);

@@ -28,6 +28,7 @@ export function infoVae({ lambda, alpha, samples = 1 }: InfoVaeOptions): Objecti
     needsAggregate: true,
     enumeration: 'expect',
     stickTheLanding: true,
+    analyticKL: true,
     evaluate(terms: Terms): ObjectiveValue {
       if (!terms.aggregate) throw new Error('internal: infovae needs aggregate posterior and prior draws');
       if (terms.sites.some((s) => s.score)) {

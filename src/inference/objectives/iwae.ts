@@ -23,6 +23,7 @@ export function iwae(k: number): Objective {
     needsAggregate: false,
     enumeration: 'marginalize',
     stickTheLanding: false,
+    analyticKL: false,
     evaluate(terms: Terms): ObjectiveValue {
       return tf.tidy(() => {
         const { value, perDraw } = importanceWeightedBound(terms);

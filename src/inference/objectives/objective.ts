@@ -27,6 +27,12 @@ export interface Objective {
    * dropping the score term biases the gradient.
    */
   readonly stickTheLanding: boolean;
+  /**
+   * Whether a latent's analytic KL(q ‖ p), where a closed form exists, replaces log q − log p: true
+   * for the ELBO family; false for importance-weighted bounds, whose weights need the densities of
+   * the draws (the tracer then computes no KL).
+   */
+  readonly analyticKL: boolean;
   evaluate(terms: Terms, step: number): ObjectiveValue;
   /** Serializable running state (score-function baselines), for checkpoints. */
   state(): Record<string, number>;
