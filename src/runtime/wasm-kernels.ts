@@ -117,7 +117,7 @@ function broadcastRows(l: tf.Tensor, x: tf.Tensor): { rows: number; d: number; x
 const POOL_MIN_WORK = 1 << 22;
 
 /** Parts per thread of a pooled kernel: enough for the caller to make up for a worker's late start. */
-const PARTS_PER_THREAD = 4;
+const PARTS_PER_THREAD = 8;
 
 /** The compiled module for a plain (false) or shared (true) memory, compiled on first use. */
 const modules = new Map<boolean, WebAssembly.Module>();
