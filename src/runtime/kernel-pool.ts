@@ -83,7 +83,7 @@ export class KernelPool {
   constructor(
     module: WebAssembly.Module,
     memory: WebAssembly.Memory,
-    readonly threads: number,
+    threads: number,
     names: readonly string[],
   ) {
     const control = new SharedArrayBuffer(ARGS_OFFSET + 8 * MAX_ARGS);

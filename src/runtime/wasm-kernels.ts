@@ -1,19 +1,21 @@
 /**
- * Fused kernels that work in place on the tensors of tfjs's WASM backend.
+ * Kernels of our own that work in place on the tensors of tfjs's WASM backend: the dense products
+ * (tfjs's repack their right operand on every call), the sparse first layer, the Bernoulli
+ * likelihood, Adam (12 tfjs kernels per variable), and a few passes the gradients need. Our small
+ * module (src/runtime/kernels/kernels.c, compiled to WASM SIMD and embedded as kernels-wasm.ts)
+ * imports the backend's memory, so a tensor's data is addressed by its `memoryOffset` and nothing
+ * is copied. On the threaded build, whose memory is shared, large calls are split over the kernel
+ * pool's threads (kernel-pool.ts); the results do not depend on the split.
  *
- * tfjs has no fused optimizer update: an Adam step is 12 kernels per variable, each a pass over
- * memory and a dispatch from JavaScript. Our own small module (src/runtime/kernels/kernels.c,
- * compiled to WASM SIMD and embedded as kernels-wasm.ts) imports the backend's memory, so a tensor's
- * data is addressed by its `memoryOffset` and nothing is copied.
- *
- * Writing in place is safe only for buffers that nothing else reads under the same tensor id: the
- * WASM backend caches XNNPACK operators, with the weights packed inside, by the id of a product's
- * right operand, so a parameter changed in place would keep its old packed value. Parameters
- * therefore get a new tensor; only an optimizer's own slots (Adam's m and v) change in place.
+ * Outputs are new tensors, allocated uninitialized and written whole by the kernel. Writing in
+ * place is safe only for buffers that nothing else reads under the same tensor id: the WASM
+ * backend caches XNNPACK operators, with the weights packed inside, by the id of a product's right
+ * operand, so a parameter changed in place would keep its old packed value. Parameters therefore
+ * get a new tensor; only an optimizer's own slots (Adam's m and v) change in place, and Adam
+ * declines (returns undefined) when one of them shares its buffer with another live tensor.
  *
  * Available on the WASM backend, single-threaded or threaded (a second build of the module declares
- * a shared memory); elsewhere `fusedKernels()` returns undefined and callers use tfjs ops. A kernel declines (returns undefined) when a buffer it would
- * write is shared with another live tensor (a reshape shares data on WASM).
+ * a shared memory); elsewhere `fusedKernels()` returns undefined and callers use tfjs ops.
  */
 import * as tf from '@tensorflow/tfjs';
 import { KernelPool } from './kernel-pool.js';
