@@ -1,7 +1,8 @@
 /**
- * The fused in-place kernels (src/runtime/wasm-kernels.ts): the embedded module is built from the
- * current kernels.c, Adam's fused step equals the tfjs-op update bit for bit, writes in place
- * without leaking, declines when a buffer is shared, and is absent off the WASM backend.
+ * Our WASM kernels (src/runtime/wasm-kernels.ts): the embedded module is built from the current
+ * kernels.c; Adam's fused step equals the tfjs-op update bit for bit, writes in place without
+ * leaking and declines when a buffer is shared; the products, transposes, column sums and relu's
+ * gradient match float64 references on shapes with every remainder; all are absent off WASM.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
