@@ -169,12 +169,12 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
   };
   const run = (kernel: PartedKernel, units: number, ...args: number[]): void => runParts(kernel, partsFor(kernel, units), args);
   /**
-   * Run a kernel that needs `perPart` ints of scratch memory for each part, passed as its argument
-   * after `before` (the scratch lives only for the call).
+   * Run a kernel that needs `words(parts)` words (ints or floats) of scratch memory, passed as its
+   * argument after `before` (the scratch lives only for the call).
    */
-  const runWithScratch = (kernel: PartedKernel, units: number, perPart: number, before: number[], after: number[]): void => {
+  const runWithScratch = (kernel: PartedKernel, units: number, words: (parts: number) => number, before: number[], after: number[]): void => {
     const parts = partsFor(kernel, units);
-    const scratch = backend.makeOutput!([parts * perPart], 'int32');
+    const scratch = backend.makeOutput!([words(parts)], 'int32');
     try {
       runParts(kernel, parts, [...before, data.get(scratch.dataId)!.memoryOffset, ...after]);
     } finally {
@@ -218,14 +218,14 @@ function bind(backend: WasmBackendInternals): FusedKernels | null {
       const [n, inp] = x.shape;
       const out = w.shape[1];
       const [y, ya] = output<tf.Tensor2D>([n, out]);
-      runWithScratch('sparse_dense', n * inp * out, inp, [read(x), read(w), b === undefined ? 0 : read(b), ya], [n, inp, out, relu ? 1 : 0]);
+      runWithScratch('sparse_dense', n * inp * out, () => 2 * n * inp + n, [read(x), read(w), b === undefined ? 0 : read(b), ya], [n, inp, out, relu ? 1 : 0]);
       return y;
     },
     sparseWeightGrad(x, dz) {
       const [n, inp] = x.shape;
       const out = dz.shape[1];
       const [dw, dwa] = output<tf.Tensor2D>([inp, out]);
-      runWithScratch('sparse_weight_grad', n * inp * out, n, [read(x), read(dz), dwa], [n, inp, out]);
+      runWithScratch('sparse_weight_grad', n * inp * out, (parts) => parts * 2 * n, [read(x), read(dz), dwa], [n, inp, out]);
       return dw;
     },
     matMul(a, b, { bias, relu = false } = {}) {

@@ -81,42 +81,54 @@ float sum_squares(const float *x, int n) {
 }
 
 /*
- * out[0..m) = act(init[0..m) + Σ_t coef[idx[t]·cs] · rows[idx[t]·rs + 0..m)) over t < count (init
- * 0 means zeros; act relu when `relu`), the terms added in t's order: the core of the sparse
- * kernels below. 32 columns at a time stay in registers across all the terms, so each output is
- * loaded and stored once rather than once per term.
+ * One block of NV vectors of columns: out[v] = act(init[v] + Σ_t vals[t] · rows[offs[t] + v]) over
+ * t < count in t's order (init 0 means zeros), accumulated in registers (nv is a constant after
+ * inlining), so each output is loaded and stored once rather than once per term.
  */
-static void sparse_combine(const int *idx, int count, const float *coef, int cs, const float *rows, int rs, const float *init, float *out, int m, int relu) {
+static inline __attribute__((always_inline)) void sparse_block(const int nv, const int *offs, const float *vals, int count, const float *rows, const float *init, float *out, int relu) {
   const v128_t zero = wasm_f32x4_splat(0.0f);
-  int c = 0;
-  for (; c + 32 <= m; c += 32) {
-    v128_t acc[8];
-    for (int v = 0; v < 8; v++) acc[v] = init ? wasm_v128_load(init + c + 4 * v) : zero;
-    for (int t = 0; t < count; t++) {
-      const v128_t a = wasm_f32x4_splat(coef[idx[t] * cs]);
-      const float *row = rows + idx[t] * rs + c;
-      for (int v = 0; v < 8; v++) acc[v] = wasm_f32x4_add(acc[v], wasm_f32x4_mul(a, wasm_v128_load(row + 4 * v)));
-    }
-    for (int v = 0; v < 8; v++) wasm_v128_store(out + c + 4 * v, relu ? wasm_f32x4_max(acc[v], zero) : acc[v]);
+  v128_t acc[8];
+  for (int v = 0; v < nv; v++) acc[v] = init ? wasm_v128_load(init + 4 * v) : zero;
+  for (int t = 0; t < count; t++) {
+    const v128_t a = wasm_f32x4_splat(vals[t]);
+    const float *row = rows + offs[t];
+    for (int v = 0; v < nv; v++) acc[v] = wasm_f32x4_add(acc[v], wasm_f32x4_mul(a, wasm_v128_load(row + 4 * v)));
   }
-  for (; c + 4 <= m; c += 4) {
-    v128_t acc = init ? wasm_v128_load(init + c) : zero;
-    for (int t = 0; t < count; t++) acc = wasm_f32x4_add(acc, wasm_f32x4_mul(wasm_f32x4_splat(coef[idx[t] * cs]), wasm_v128_load(rows + idx[t] * rs + c)));
-    wasm_v128_store(out + c, relu ? wasm_f32x4_max(acc, zero) : acc);
+  for (int v = 0; v < nv; v++) wasm_v128_store(out + 4 * v, relu ? wasm_f32x4_max(acc[v], zero) : acc[v]);
+}
+
+/* The same for columns [c, c + width) of one output, width < 32: blocks of 16, 8 and 4, then one at a time. */
+static void sparse_tail(const int *offs, const float *vals, int count, const float *rows, const float *init, float *out, int c, int m, int relu) {
+  if (c + 16 <= m) {
+    sparse_block(4, offs, vals, count, rows + c, init ? init + c : 0, out + c, relu);
+    c += 16;
+  }
+  if (c + 8 <= m) {
+    sparse_block(2, offs, vals, count, rows + c, init ? init + c : 0, out + c, relu);
+    c += 8;
+  }
+  if (c + 4 <= m) {
+    sparse_block(1, offs, vals, count, rows + c, init ? init + c : 0, out + c, relu);
+    c += 4;
   }
   for (; c < m; c++) {
     float acc = init ? init[c] : 0.0f;
-    for (int t = 0; t < count; t++) acc += coef[idx[t] * cs] * rows[idx[t] * rs + c];
+    for (int t = 0; t < count; t++) acc += vals[t] * rows[offs[t] + c];
     out[c] = relu && !(acc > 0.0f) ? 0.0f : acc;
   }
 }
 
-/* The positions i < n of the nonzero values v[i·stride], in order, into idx; returns how many (no branches). */
-static int nonzeros(const float *v, int stride, int n, int *idx) {
+/*
+ * The nonzero values v[i·stride], i < n, in order: their values into vals and i·rs (the offset of
+ * the row each multiplies) into offs; returns how many (no branches).
+ */
+static int nonzeros(const float *v, int stride, int n, int rs, int *offs, float *vals) {
   int count = 0;
   for (int i = 0; i < n; i++) {
-    idx[count] = i;
-    count += v[i * stride] != 0.0f;
+    const float value = v[i * stride];
+    offs[count] = i * rs;
+    vals[count] = value;
+    count += value != 0.0f;
   }
   return count;
 }
@@ -124,29 +136,43 @@ static int nonzeros(const float *v, int stride, int n, int *idx) {
 /*
  * A dense layer on a mostly-zero input (binarized images): y = act(x W + b) for x [n, in],
  * W [in, out], b [out] (b may be 0: no bias), act the identity or relu, from the nonzero x[r, j]
- * alone: row r of y is b + Σ_j x[r, j] W[j, :] over them. A part owns a range of rows; `scratch`
- * holds `in` ints per part (the row's nonzero positions).
+ * alone: row r of y is b + Σ_j x[r, j] W[j, :] over them, the terms in j's order. A part owns a
+ * range of rows: it lists their nonzeros first, then goes over W 32 columns at a time (a slice of
+ * W small enough to stay in cache while every row uses it). `scratch` holds 2·n·in + n words
+ * (each row's nonzero offsets and values, and their count), which the parts share by rows.
  */
 EXPORT(sparse_dense)
 void sparse_dense(const float *x, const float *w, const float *b, float *y, int *scratch, int n, int in, int out, int relu, int part, int parts) {
-  int *idx = scratch + part * in;
-  const int r1 = share(n, 1, part + 1, parts);
-  for (int r = share(n, 1, part, parts); r < r1; r++) {
-    const float *xr = x + r * in;
-    sparse_combine(idx, nonzeros(xr, 1, in, idx), xr, 1, w, out, b, y + r * out, out, relu);
+  const int r0 = share(n, 1, part, parts), r1 = share(n, 1, part + 1, parts);
+  int *offs = scratch, *count = scratch + 2 * n * in;
+  float *vals = (float *)(scratch + n * in);
+  for (int r = r0; r < r1; r++) count[r] = nonzeros(x + r * in, 1, in, out, offs + r * in, vals + r * in);
+  int c = 0;
+  for (; c + 32 <= out; c += 32) {
+    for (int r = r0; r < r1; r++) sparse_block(8, offs + r * in, vals + r * in, count[r], w + c, b ? b + c : 0, y + r * out + c, relu);
+  }
+  if (c < out) {
+    for (int r = r0; r < r1; r++) sparse_tail(offs + r * in, vals + r * in, count[r], w, b, y + r * out, c, out, relu);
   }
 }
 
 /*
  * The weight gradient of that layer, dW = xᵀ dz for x [n, in] and dz [n, out], from the nonzero
  * x[r, j] alone: row j of dW is Σ_r x[r, j] dz[r, :] over them. A part owns a range of dW's rows;
- * `scratch` holds `n` ints per part (the column's nonzero positions).
+ * `scratch` holds 2·n words per part (the column's nonzero offsets and values).
  */
 EXPORT(sparse_weight_grad)
 void sparse_weight_grad(const float *x, const float *dz, float *dw, int *scratch, int n, int in, int out, int part, int parts) {
-  int *idx = scratch + part * n;
+  int *offs = scratch + 2 * part * n;
+  float *vals = (float *)(offs + n);
   const int j1 = share(in, 1, part + 1, parts);
-  for (int j = share(in, 1, part, parts); j < j1; j++) sparse_combine(idx, nonzeros(x + j, in, n, idx), x + j, in, dz, out, 0, dw + j * out, out, 0);
+  for (int j = share(in, 1, part, parts); j < j1; j++) {
+    const int count = nonzeros(x + j, in, n, out, offs, vals);
+    float *row = dw + j * out;
+    int c = 0;
+    for (; c + 32 <= out; c += 32) sparse_block(8, offs, vals, count, dz + c, 0, row + c, 0);
+    sparse_tail(offs, vals, count, dz, 0, row, c, out, 0);
+  }
 }
 
 /*
