@@ -6,13 +6,13 @@ import { stringOption } from './args.js';
 import { UsageError } from './errors.js';
 
 export const BACKEND_OPTION: OptionSpec = { name: 'backend', type: 'string', value: 'NAME', description: 'tfjs backend: auto (default), tensorflow, wasm or cpu' };
-export const THREADS_OPTION: OptionSpec = { name: 'threads', type: 'string', value: 'N', description: 'WASM backend threads, 1 to 8 (default: the cores for models with networks, else 1)' };
+export const THREADS_OPTION: OptionSpec = { name: 'threads', type: 'string', value: 'N', description: 'threads for the WASM backend\'s large kernels, 1 to 8 (default: the cores for models with networks, else 1)' };
 
 /**
  * The WASM thread count when neither --threads nor VMODEL_THREADS says: measured
  * (docs/performance.md, "Threads"), a network's large products split well over threads (the VAE
- * step 18.2 → 15.6 ms on 2), while a model of small tensors pays the pool's synchronization on
- * every kernel (Bayesian regression 3.4 → 5.4 s).
+ * step 9–10 → 7–8 ms on 2), while a model of small tensors has nothing to split and runs slower on
+ * the threaded build (Bayesian regression 1.7 → 2.3 s, an EM iteration 0.052 → 0.067 s).
  */
 export function threadsFor(graph: ModelGraph): number {
   return graph.nodes.some((n) => n.kind === 'net') ? availableThreads() : 1;
