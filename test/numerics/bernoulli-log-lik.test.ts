@@ -78,6 +78,17 @@ describeOnBackends('bernoulliLogLik', () => {
     tf.dispose([l, x]);
   });
 
+  it('is NaN for a row with a NaN logit, and its gradient there too (the NaN guard relies on it)', () => {
+    const l = tf.tensor2d([[0.5, NaN, -1, 2, 0.1], [0.5, 1, -1, 2, 0.1]]);
+    const x = tf.tensor2d([[1, 0, 1, 0, 1], [1, 0, 1, 0, 1]]);
+    const value = tf.tidy(() => Array.from(bernoulliLogLik(l, x).dataSync()));
+    expect(value[0]).toBeNaN();
+    expect(Number.isFinite(value[1])).toBe(true);
+    const g = tf.grad((ll: tf.Tensor) => tf.sum(bernoulliLogLik(ll, x)))(l);
+    expect(g.dataSync()[1]).toBeNaN();
+    tf.dispose([l, x, g]);
+  });
+
   it('rejects observations whose last axis differs from the logits', () => {
     const l = tf.zeros([2, 3]);
     const x = tf.zeros([2, 4]);

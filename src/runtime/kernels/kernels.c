@@ -327,7 +327,8 @@ void relu_grad(const float *dy, const float *y, float *dz, int n, int part, int 
  */
 static inline v128_t exp_nonpositive(v128_t v) {
   const v128_t magic = wasm_f32x4_splat(12582912.0f);
-  v = wasm_f32x4_max(v, wasm_f32x4_splat(-87.3f));
+  // pmax(v, c) is v < c ? c : v: one instruction (max's NaN rules take several), and NaN stays NaN.
+  v = wasm_f32x4_pmax(v, wasm_f32x4_splat(-87.3f));
   const v128_t t = wasm_f32x4_add(wasm_f32x4_mul(v, wasm_f32x4_splat(1.44269504088896341f)), magic);
   const v128_t n = wasm_f32x4_sub(t, magic);
   v128_t r = wasm_f32x4_sub(v, wasm_f32x4_mul(n, wasm_f32x4_splat(0.693359375f)));
@@ -383,7 +384,7 @@ void bernoulli_loglik(const float *l, const float *x, float *out, int rows, int 
     int j = 0, factors = 0;
     for (; j + 4 <= D; j += 4) {
       const v128_t lj = wasm_v128_load(lr + j);
-      linear = wasm_f32x4_add(linear, wasm_f32x4_sub(wasm_f32x4_mul(wasm_v128_load(xr + j), lj), wasm_f32x4_max(lj, zero)));
+      linear = wasm_f32x4_add(linear, wasm_f32x4_sub(wasm_f32x4_mul(wasm_v128_load(xr + j), lj), wasm_f32x4_pmax(lj, zero)));
       product = wasm_f32x4_mul(product, wasm_f32x4_add(one, exp_nonpositive(wasm_f32x4_neg(wasm_f32x4_abs(lj)))));
       if (++factors == 120) {
         logs += log_lanes(product);
