@@ -14,10 +14,10 @@ import { estimateLogLikelihood } from '../../src/inference/evaluate/log-likeliho
 import { elbo, iwae } from '../../src/inference/objectives/index.js';
 import { prepare } from '../../src/inference/setup.js';
 import { compileSource } from '../../src/lang/compile.js';
-import { peakRssMb, round, tensorsAlive, timeSteps, type TimingOptions } from '../harness.js';
+import { round, tensorsAlive, timeSteps, type TimingOptions } from '../harness.js';
 import { Rng } from '../../src/runtime/rng.js';
 import { intensities, readTest, readTrain, type Images } from '../mnist.js';
-import type { VaeResult } from './vae.js';
+import { finishedVaeResult, type VaeResult } from './vae.js';
 
 const MODEL = join(import.meta.dirname, '..', '..', 'models', 'vae.vmodel');
 
@@ -63,16 +63,5 @@ export function runVaeEngine(o: VaeEngineOptions): VaeResult {
     evalSecondsPer1000Images = round(((performance.now() - t0) / 1000) * (1000 / o.evalN), 2);
   }
   prepared.store.dispose();
-  return {
-    timing,
-    epochSeconds: null,
-    trainObjectiveEpoch: null,
-    testElboAfterEpoch: null,
-    evalSecondsPer1000Images,
-    evalIwaeLogLik,
-    tensorsBefore,
-    tensorsAfter: tensorsAlive(),
-    stepsRun,
-    peakRssMb: peakRssMb(),
-  };
+  return finishedVaeResult({ timing, epochSeconds: null, trainObjectiveEpoch: null, testElboAfterEpoch: null, evalSecondsPer1000Images, evalIwaeLogLik, tensorsBefore, stepsRun });
 }

@@ -39,6 +39,11 @@ export interface VaeResult {
   readonly peakRssMb: number;
 }
 
+/** A workload's result, with the tensors still alive and the peak memory read now, after it has disposed of its own. */
+export function finishedVaeResult(result: Omit<VaeResult, 'tensorsAfter' | 'peakRssMb'>): VaeResult {
+  return { ...result, tensorsAfter: tensorsAlive(), peakRssMb: peakRssMb() };
+}
+
 /** One training step on the rows `rows` of `train`: binarize, forward, backward, Adam update. */
 function makeStep(vae: Vae, opt: Optimizer, train: Images, o: VaeOptions, rng: Rng, total: tf.Variable) {
   const { dim } = train;
@@ -106,18 +111,7 @@ export function runVae(o: VaeOptions): VaeResult {
   opt.dispose();
   total.dispose();
   for (const v of vaeVariables(vae)) v.dispose();
-  return {
-    timing,
-    epochSeconds,
-    trainObjectiveEpoch,
-    testElboAfterEpoch,
-    evalSecondsPer1000Images,
-    evalIwaeLogLik,
-    tensorsBefore,
-    tensorsAfter: tensorsAlive(),
-    stepsRun,
-    peakRssMb: peakRssMb(),
-  };
+  return finishedVaeResult({ timing, epochSeconds, trainObjectiveEpoch, testElboAfterEpoch, evalSecondsPer1000Images, evalIwaeLogLik, tensorsBefore, stepsRun });
 }
 
 /** A fixed binarization of the first n test images (seed 12345, as the reference's --test-seed). */
