@@ -81,7 +81,6 @@ interface Exports {
   bernoulli_logit_grad(l: number, x: number, dy: number, dl: number, rows: number, d: number, xRows: number, part: number, parts: number): void;
 }
 type PartedKernel = 'adam' | 'sparse_dense' | 'sparse_weight_grad' | 'gemm' | 'transpose' | 'column_sums' | 'relu_grad' | 'bernoulli_loglik' | 'bernoulli_logit_grad';
-const PARTED: readonly PartedKernel[] = ['adam', 'sparse_dense', 'sparse_weight_grad', 'gemm', 'transpose', 'column_sums', 'relu_grad', 'bernoulli_loglik', 'bernoulli_logit_grad'];
 
 /**
  * What one unit of each kernel's work costs on one thread, in multiply–adds of `gemm` (~0.04 ns),
@@ -96,9 +95,11 @@ const UNIT_COST: Readonly<Record<PartedKernel, number>> = {
   transpose: 7,
   column_sums: 4,
   relu_grad: 4,
-  bernoulli_loglik: 45,
-  bernoulli_logit_grad: 45,
+  bernoulli_loglik: 32,
+  bernoulli_logit_grad: 34,
 };
+/** The kernels the pool may run. */
+const PARTED = Object.keys(UNIT_COST) as PartedKernel[];
 
 /**
  * The rows of l [..., D] and of x when x broadcasts along l's leading axes as a suffix of its
