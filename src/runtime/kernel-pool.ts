@@ -11,8 +11,8 @@
  * wakes some 50 µs after it is notified; with a fixed half each, the caller would sit idle that long
  * on every call, while with several parts per thread it simply takes more of them.
  *
- * Hand-off goes through a small shared control block with `Atomics.wait`/`notify`: no messages,
- * no allocation per call. Each worker has its own slots in it: the caller asks only the workers
+ * Hand-off goes through a small shared control block with `Atomics.wait`/`notify`: no messages and
+ * nothing serialized per call. Each worker has its own slots in it: the caller asks only the workers
  * that are ready to join a call and waits only for those, so a worker still starting up (or one
  * that never starts) delays nothing. Workers are unref'd: an idle pool never keeps the process alive.
  */
